@@ -1,0 +1,73 @@
+package forms
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Date is a calendar date without a time of day. The zero Date means
+// "unknown" and is saved as an empty string.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// DateOf returns the calendar date of t.
+func DateOf(t time.Time) Date { return Date{t.Year(), t.Month(), t.Day()} }
+
+// ParseDate reads a date written as YYYY-MM-DD; the empty string is the zero
+// Date.
+func ParseDate(s string) (Date, error) {
+	if s == "" {
+		return Date{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("日期 %q 应写作 年-月-日，如 2021-06-03", s)
+	}
+	return DateOf(t), nil
+}
+
+// IsZero reports whether the date is unknown.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// Time returns the date at midnight UTC.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// String formats the date as YYYY-MM-DD, or "" when unknown.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format(time.DateOnly)
+}
+
+// Chinese formats the date as the forms write it: 2021年6月3日.
+func (d Date) Chinese() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.Year, int(d.Month), d.Day)
+}
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Time().Before(e.Time()) }
+
+// MarshalJSON writes the date as "YYYY-MM-DD" or "".
+func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+
+// UnmarshalJSON reads a date written by MarshalJSON.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("日期应为 \"年-月-日\" 形式的文本")
+	}
+	v, err := ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
