@@ -223,16 +223,16 @@ type Answer struct {
 
 // Texts are the free-text sections of a disclosure.
 type Texts struct {
-	Charter          string `json:"charter,omitempty"`
-	CandidateMethod  string `json:"candidate_method,omitempty"`
-	CongressReport   string `json:"congress_report,omitempty"`
-	DelegateMethod   string `json:"delegate_method,omitempty"`
-	ReviewMethod     string `json:"review_method,omitempty"`
-	PartyGuidance    string `json:"party_guidance,omitempty"`
-	Experience       string `json:"experience,omitempty"`
-	BrandProjects    string `json:"brand_projects,omitempty"`
-	Problems         string `json:"problems,omitempty"`
-	Improvements     string `json:"improvements,omitempty"`
+	Charter         string `json:"charter,omitempty"`
+	CandidateMethod string `json:"candidate_method,omitempty"`
+	CongressReport  string `json:"congress_report,omitempty"`
+	DelegateMethod  string `json:"delegate_method,omitempty"`
+	ReviewMethod    string `json:"review_method,omitempty"`
+	PartyGuidance   string `json:"party_guidance,omitempty"`
+	Experience      string `json:"experience,omitempty"`
+	BrandProjects   string `json:"brand_projects,omitempty"`
+	Problems        string `json:"problems,omitempty"`
+	Improvements    string `json:"improvements,omitempty"`
 }
 
 // Opinions are the ticks of the signature blocks, when already decided.
