@@ -16,3 +16,16 @@ var Editions embed.FS
 //
 //go:embed examples/*.json
 var Examples embed.FS
+
+// FontRegular is LXGW WenKai Regular (霞鹜文楷, SIL Open Font License 1.1,
+// see fonts/OFL.txt), a TrueType-outline font that covers all of
+// U+4E00–U+9FFF. Both the PDF report and the GUI theme use it, so that
+// Chinese text renders on machines without a Chinese system font.
+//
+//go:embed fonts/LXGWWenKai-Regular.ttf
+var FontRegular []byte
+
+// FontLicense is the licence text of the bundled font.
+//
+//go:embed fonts/OFL.txt
+var FontLicense []byte
