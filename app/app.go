@@ -1,10 +1,14 @@
-// Package app is sureform's desktop GUI, a thin Fyne layer over the forms
-// and export packages.
+// Package app is sureform's desktop GUI: it starts Fyne with the app's ID
+// and theme, connects the main window (package app/wizard) to the domain
+// back ends and runs until the user quits.
 package app
 
 import (
+	"log"
+
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/widget"
+
+	"sureform/app/wizard"
 )
 
 // Info is what the program says about itself (from FyneApp.toml).
@@ -18,7 +22,10 @@ type Info struct {
 // Run opens the main window and blocks until the app quits.
 func Run(info Info) {
 	a := fyneapp.NewWithID(info.ID)
-	w := a.NewWindow(info.Name)
-	w.SetContent(widget.NewLabel(info.Name + " " + info.Version))
+	a.Settings().SetTheme(wizard.NewTheme())
+	w, err := wizard.New(a, wizard.Options{Name: info.Name, Version: info.Version, Backends: backends()})
+	if err != nil {
+		log.Fatal(err)
+	}
 	w.ShowAndRun()
 }

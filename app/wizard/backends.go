@@ -1,0 +1,114 @@
+// Package wizard is sureform's main window: the filing as a sequence of
+// steps (基本信息 … 导出与打印), each a small screen over the forms model.
+// It holds no rules of its own: findings come from a Validator, rosters from
+// a RosterImporter and files from Exporters, all passed in through Backends,
+// so that tests can use fakes and a back end that is not there yet is shown
+// to the user as not there.
+package wizard
+
+import "sureform/forms"
+
+// Severities of a Finding.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
+)
+
+// Finding is one problem the validator found, located by a path in the
+// project file's JSON names (members[3].rank, congress.delegates,
+// answers[3.1]).
+type Finding struct {
+	Rule     string
+	Severity string
+	Message  string
+	Path     string
+	// Items are the ids of the edition items the finding concerns.
+	Items []string
+}
+
+// IsError reports whether the finding is an 错误 (as opposed to a 提示).
+func (f Finding) IsError() bool { return f.Severity == SeverityError }
+
+// Report is what validating a filing gives: the findings and the derived
+// facts (counts, suggested answers, 备注).
+type Report struct {
+	Findings []Finding
+	Derived  forms.Derived
+}
+
+// Validator checks a filing against the rules of its edition. It must be
+// fast (it runs after every edit) and must not modify the filing.
+type Validator interface {
+	Validate(f *forms.Filing, ed *forms.Edition) Report
+}
+
+// RosterColumn is one field of the roster and the source column it is read
+// from; Index is -1 when no column is mapped.
+type RosterColumn struct {
+	// Field is the member's JSON field name (name, political_status …).
+	Field string
+	// Title is the field's Chinese name (姓名, 政治面貌 …).
+	Title string
+	// Index is the 0-based source column, or -1.
+	Index int
+}
+
+// ImportProblem is a value of the source file that could not be read.
+type ImportProblem struct {
+	Row      int // 1-based row of the sheet
+	Column   string
+	Severity string
+	Message  string
+	Text     string
+}
+
+// RosterPreview is a parsed roster not yet applied to the filing.
+type RosterPreview struct {
+	File   string
+	Sheet  string
+	Sheets []string
+	// Headers are the source columns' header texts, by index.
+	Headers  []string
+	Columns  []RosterColumn
+	Members  []forms.Member
+	Problems []ImportProblem
+	// Source is the importer's own state, passed back to Apply and Remap.
+	Source any
+}
+
+// RosterImporter reads rosters that users keep in Excel or CSV.
+type RosterImporter interface {
+	// Preview parses a roster file. sheet may be "" to let the importer
+	// choose; columns may be nil to let it recognise the header. Errors are
+	// for the user, in Chinese.
+	Preview(path string, f *forms.Filing, sheet string, columns []RosterColumn) (*RosterPreview, error)
+	// Apply puts the previewed members into the filing, replacing the
+	// roster or merging into it (matching on name and college).
+	Apply(f *forms.Filing, p *RosterPreview, merge bool) error
+	// WriteTemplate writes a blank roster template to path.
+	WriteTemplate(path string) error
+	// Extensions lists the file name extensions the importer reads
+	// (".xlsx", ".csv" …).
+	Extensions() []string
+}
+
+// Exporter writes a filing as one kind of file.
+type Exporter interface {
+	// Export writes the filing to path.
+	Export(path string, f *forms.Filing, ed *forms.Edition) error
+}
+
+// Backends are the domain services the window calls. A nil member is a
+// back end that is not available; its step says so.
+type Backends struct {
+	Validator Validator
+	Roster    RosterImporter
+	Excel     Exporter
+	PDF       Exporter
+}
+
+// deriveOnly stands in for a missing Validator: it gives the derived facts
+// and no findings.
+func deriveOnly(f *forms.Filing, ed *forms.Edition) Report {
+	return Report{Derived: forms.Derive(f, ed)}
+}

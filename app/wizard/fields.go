@@ -1,0 +1,352 @@
+package wizard
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"sureform/forms"
+)
+
+// fieldEntry is an Entry that reports when the user leaves it, so that the
+// field's problem shows as soon as it is left.
+type fieldEntry struct {
+	widget.Entry
+	onLeave func()
+	onEnter func()
+}
+
+func newFieldEntry(multiLine bool) *fieldEntry {
+	e := &fieldEntry{}
+	e.MultiLine = multiLine
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusGained tells the page which field the user is in.
+func (e *fieldEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onEnter != nil {
+		e.onEnter()
+	}
+}
+
+// FocusLost validates at once when the user leaves the field.
+func (e *fieldEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
+
+// field is one input of a step page with the line under it that shows its
+// problems: its own (a number that is not a number) and the validator's
+// findings at its path.
+type field struct {
+	path  string
+	input fyne.CanvasObject
+	focus fyne.Focusable
+	hint  *widget.Label
+	local string
+}
+
+func newField(path string, input fyne.CanvasObject, focus fyne.Focusable) *field {
+	hint := widget.NewLabel("")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Hide()
+	return &field{path: path, input: input, focus: focus, hint: hint}
+}
+
+// show puts the field's problems under it, errors in red, 提示 in amber.
+func (fd *field) show(findings []Finding) {
+	var msgs []string
+	isErr := false
+	if fd.local != "" {
+		msgs = append(msgs, fd.local)
+		isErr = true
+	}
+	for _, f := range findings {
+		msgs = append(msgs, severityWord(f)+"："+f.Message)
+		isErr = isErr || f.IsError()
+	}
+	if len(msgs) == 0 {
+		fd.hint.Hide()
+		return
+	}
+	fd.hint.Importance = widget.WarningImportance
+	if isErr {
+		fd.hint.Importance = widget.DangerImportance
+	}
+	fd.hint.SetText(strings.Join(msgs, "\n"))
+	fd.hint.Show()
+}
+
+func severityWord(f Finding) string {
+	if f.IsError() {
+		return "错误"
+	}
+	return "提示"
+}
+
+// cell is the input and its hint, as placed in a form.
+func (fd *field) cell() fyne.CanvasObject {
+	return container.NewVBox(fd.input, fd.hint)
+}
+
+// form lays out labelled fields in two columns.
+type form struct {
+	grid *fyne.Container
+}
+
+func newForm() *form { return &form{grid: container.New(layout.NewFormLayout())} }
+
+func (fm *form) add(label string, fd *field) {
+	fm.grid.Add(widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{}))
+	fm.grid.Add(fd.cell())
+}
+
+func (fm *form) addObject(label string, obj fyne.CanvasObject) {
+	fm.grid.Add(widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{}))
+	fm.grid.Add(obj)
+}
+
+// register makes a field show the findings at its path.
+func (w *Window) register(fd *field) *field {
+	if fd.path != "" {
+		w.fields[fd.path] = fd
+		fd.show(w.byPath[fd.path])
+	}
+	return fd
+}
+
+// edited records a change the user made: the filing is dirty and is
+// re-validated shortly.
+func (w *Window) edited() {
+	if w.loading || w.doc == nil {
+		return
+	}
+	w.doc.edits++
+	if !w.doc.dirty {
+		w.doc.dirty = true
+		w.updateTitle()
+	}
+	w.scheduleValidate()
+}
+
+// textField edits a string.
+func (w *Window) textField(path, placeholder string, multiLine bool, get func() string, set func(string)) *field {
+	e := newFieldEntry(multiLine)
+	e.SetPlaceHolder(placeholder)
+	e.SetText(get())
+	if multiLine {
+		e.SetMinRowsVisible(5)
+	}
+	e.OnChanged = func(s string) {
+		set(s)
+		w.edited()
+	}
+	e.onLeave = w.validateNow
+	return w.register(newField(path, e, e))
+}
+
+// toHalfWidth turns full-width digits and signs, which Chinese input
+// methods type, into ASCII.
+func toHalfWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		case r == '．' || r == '。':
+			return '.'
+		case r == '％':
+			return '%'
+		case r == '／':
+			return '/'
+		}
+		return r
+	}, strings.TrimSpace(s))
+}
+
+var errNotCount = errors.New("请填写一个不小于 0 的整数，或留空")
+
+func parseCount(s string) (*int, error) {
+	s = toHalfWidth(s)
+	if s == "" {
+		return nil, nil
+	}
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "人"), "个")
+	v, err := strconv.Atoi(s)
+	if err != nil || v < 0 {
+		return nil, errNotCount
+	}
+	return &v, nil
+}
+
+func countText(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+// intField edits an optional count. Text that is not a count leaves the
+// data unchanged and says so under the field.
+func (w *Window) intField(path string, get func() *int, set func(*int)) *field {
+	e := newFieldEntry(false)
+	e.SetPlaceHolder("整数")
+	e.SetText(countText(get()))
+	fd := newField(path, e, e)
+	e.OnChanged = func(s string) {
+		v, err := parseCount(s)
+		if err != nil {
+			fd.local = "“" + s + "”不是人数或个数：" + err.Error()
+		} else {
+			fd.local = ""
+			set(v)
+		}
+		fd.show(w.byPath[path])
+		w.edited()
+	}
+	e.onLeave = w.validateNow
+	return w.register(fd)
+}
+
+func parsePercent(s string) (*float64, error) {
+	s = strings.TrimSuffix(toHalfWidth(s), "%")
+	if s == "" {
+		return nil, nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < 0 || v > 100 {
+		return nil, errors.New("请填写 0 到 100 之间的百分数，如 3.1，或留空")
+	}
+	return &v, nil
+}
+
+func percentText(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+// percentField edits a percentage as a text states it.
+func (w *Window) percentField(path string, get func() *float64, set func(*float64)) *field {
+	e := newFieldEntry(false)
+	e.SetPlaceHolder("如 3.1（材料中写明的百分比，可不填）")
+	e.SetText(percentText(get()))
+	fd := newField(path, e, e)
+	e.OnChanged = func(s string) {
+		v, err := parsePercent(s)
+		if err != nil {
+			fd.local = "“" + s + "”：" + err.Error()
+		} else {
+			fd.local = ""
+			set(v)
+		}
+		fd.show(w.byPath[path])
+		w.edited()
+	}
+	e.onLeave = w.validateNow
+	return w.register(fd)
+}
+
+// dateField edits a date written YYYY-MM-DD.
+func (w *Window) dateField(path string, get func() forms.Date, set func(forms.Date)) *field {
+	e := newFieldEntry(false)
+	e.SetPlaceHolder("年-月-日，如 2021-06-03")
+	e.SetText(get().String())
+	fd := newField(path, e, e)
+	e.OnChanged = func(s string) {
+		d, err := forms.ParseDate(toHalfWidth(s))
+		if err != nil {
+			fd.local = err.Error()
+		} else {
+			fd.local = ""
+			set(d)
+		}
+		fd.show(w.byPath[path])
+		w.edited()
+	}
+	e.onLeave = w.validateNow
+	return w.register(fd)
+}
+
+// boolField edits an optional yes/no; tapping the chosen answer again
+// clears it.
+func (w *Window) boolField(path, yes, no string, get func() *bool, set func(*bool)) *field {
+	r := widget.NewRadioGroup([]string{yes, no}, nil)
+	r.Horizontal = true
+	if v := get(); v != nil {
+		if *v {
+			r.Selected = yes
+		} else {
+			r.Selected = no
+		}
+	}
+	r.OnChanged = func(s string) {
+		switch s {
+		case yes:
+			set(forms.BoolPtr(true))
+		case no:
+			set(forms.BoolPtr(false))
+		default:
+			set(nil)
+		}
+		w.edited()
+		w.validateNow()
+	}
+	return w.register(newField(path, r, nil))
+}
+
+// checkField edits a flag.
+func (w *Window) checkField(path, text string, get func() bool, set func(bool)) *field {
+	c := widget.NewCheck(text, nil)
+	c.Checked = get()
+	c.OnChanged = func(v bool) {
+		set(v)
+		w.edited()
+		w.validateNow()
+	}
+	return w.register(newField(path, c, c))
+}
+
+// selectField edits a string chosen from a list.
+func (w *Window) selectField(path string, options []string, get func() string, set func(string)) *field {
+	s := widget.NewSelect(options, nil)
+	s.PlaceHolder = "（请选择）"
+	s.Selected = get()
+	s.OnChanged = func(v string) {
+		set(v)
+		w.edited()
+		w.validateNow()
+	}
+	return w.register(newField(path, s, s))
+}
+
+// heading is a section title inside a page.
+func heading(text string) fyne.CanvasObject {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// note is an explanatory paragraph.
+func note(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// notReady says plainly that a feature is not available in this build.
+func notReady(what string) *widget.Label {
+	l := note(what + "：此功能尚未完成，暂不能使用。")
+	l.Importance = widget.WarningImportance
+	return l
+}

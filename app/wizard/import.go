@@ -1,0 +1,295 @@
+package wizard
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"sureform/forms"
+)
+
+var errNoImporter = errors.New("名单导入功能尚未完成，暂不能从文件导入。请在“工作人员名单”中逐行填写")
+
+// ImportRoster asks for a roster file and previews it.
+func (w *Window) ImportRoster() {
+	if w.doc == nil {
+		w.showError(errNoFiling)
+		return
+	}
+	imp := w.opts.Backends.Roster
+	if imp == nil {
+		w.showError(errNoImporter)
+		return
+	}
+	w.ShowStepByTitle(stepTitles[stepRoster])
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		w.importRosterFile(r.URI().Path())
+	}, w.win)
+	d.SetFilter(storage.NewExtensionFileFilter(imp.Extensions()))
+	w.setDialogFolder(d)
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// importHeader is the part of the filing an importer may read (the
+// academic year, to place 2024级 grades): a copy, so that the preview can
+// run off the UI thread.
+func importHeader(f *forms.Filing) *forms.Filing {
+	c := *f
+	c.Members, c.Departments, c.CollegeUnions = nil, nil, nil
+	c.Answers, c.CollegeItemCounts = nil, nil
+	return &c
+}
+
+// importRosterFile reads a roster off the UI thread and shows the preview.
+func (w *Window) importRosterFile(path string) {
+	imp := w.opts.Backends.Roster
+	if imp == nil {
+		w.showError(errNoImporter)
+		return
+	}
+	w.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
+	w.previewRoster(path, "", nil, nil)
+}
+
+// previewRoster parses (or re-parses with another sheet or mapping) and
+// shows the preview dialog; prev is replaced when shown.
+func (w *Window) previewRoster(path, sheet string, cols []RosterColumn, prev dialog.Dialog) {
+	imp := w.opts.Backends.Roster
+	head := importHeader(w.doc.filing)
+	var pv *RosterPreview
+	w.busy("正在读取名单 "+filepath.Base(path)+"…", func() error {
+		var err error
+		pv, err = imp.Preview(path, head, sheet, cols)
+		return err
+	}, func(err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if prev != nil {
+			prev.Hide()
+		}
+		w.showImportPreview(pv)
+	})
+}
+
+// showImportPreview shows what an import would bring in: the columns as
+// recognised (changeable), the members and the problems; then 替换 or 合并.
+func (w *Window) showImportPreview(pv *RosterPreview) {
+	var d *dialog.CustomDialog
+	imp := w.opts.Backends.Roster
+	notMapped := "（不导入）"
+	headerChoices := []string{notMapped}
+	for i, h := range pv.Headers {
+		headerChoices = append(headerChoices, fmt.Sprintf("第%d列：%s", i+1, h))
+	}
+	mapping := newForm()
+	cols := append([]RosterColumn(nil), pv.Columns...)
+	for i := range cols {
+		i := i
+		sel := widget.NewSelect(headerChoices, nil)
+		sel.Selected = notMapped
+		if c := cols[i].Index; c >= 0 && c+1 < len(headerChoices) {
+			sel.Selected = headerChoices[c+1]
+		}
+		sel.OnChanged = func(s string) {
+			cols[i].Index = -1
+			for k, h := range headerChoices {
+				if h == s && k > 0 {
+					cols[i].Index = k - 1
+				}
+			}
+			w.previewRoster(pv.File, pv.Sheet, cols, d)
+		}
+		mapping.addObject(cols[i].Title, sel)
+	}
+	top := container.NewVBox()
+	if len(pv.Sheets) > 1 {
+		sheetSel := widget.NewSelect(pv.Sheets, nil)
+		sheetSel.Selected = pv.Sheet
+		sheetSel.OnChanged = func(s string) { w.previewRoster(pv.File, s, nil, d) }
+		top.Add(container.NewHBox(widget.NewLabel("工作表："), sheetSel))
+	}
+	errs := 0
+	for _, pr := range pv.Problems {
+		if pr.Severity == SeverityError {
+			errs++
+		}
+	}
+	summary := fmt.Sprintf("从 %s", filepath.Base(pv.File))
+	if pv.Sheet != "" {
+		summary += "（工作表“" + pv.Sheet + "”）"
+	}
+	summary += fmt.Sprintf("识别出 %d 名成员", len(pv.Members))
+	if len(pv.Problems) > 0 {
+		summary += fmt.Sprintf("；有 %d 处内容需要核对（其中 %d 处无法读取），导入后请在名单中修改", len(pv.Problems), errs)
+	}
+	top.Add(note(summary + "。"))
+
+	members := widget.NewTable(
+		func() (int, int) { return len(pv.Members) + 1, 6 },
+		func() fyne.CanvasObject { return widget.NewLabel("阿米娜姆·萨吾提") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			if id.Row == 0 {
+				l.SetText([]string{"姓名", "政治面貌", "院系", "年级", "职务", "部门"}[id.Col])
+				l.TextStyle.Bold = true
+				return
+			}
+			l.TextStyle.Bold = false
+			m := &pv.Members[id.Row-1]
+			l.SetText([]string{m.Name, m.PoliticalStatus, m.College, gradeText(m), m.Position, m.Department}[id.Col])
+		})
+	for i, wd := range []float32{110, 100, 160, 70, 80, 100} {
+		members.SetColumnWidth(i, wd)
+	}
+	problems := container.NewVBox()
+	for i, pr := range pv.Problems {
+		if i == 200 {
+			problems.Add(widget.NewLabel(fmt.Sprintf("……另有 %d 处", len(pv.Problems)-i)))
+			break
+		}
+		text := fmt.Sprintf("第 %d 行", pr.Row)
+		if pr.Column != "" {
+			text += "“" + pr.Column + "”列"
+		}
+		text += "：" + pr.Message
+		if pr.Text != "" {
+			text += "（原文：" + pr.Text + "）"
+		}
+		l := note(text)
+		l.Importance = widget.WarningImportance
+		if pr.Severity == SeverityError {
+			l.Importance = widget.DangerImportance
+		}
+		problems.Add(l)
+	}
+	if len(pv.Problems) == 0 {
+		problems.Add(widget.NewLabel("没有发现问题。"))
+	}
+	tabs := container.NewAppTabs(
+		container.NewTabItem(fmt.Sprintf("成员（%d）", len(pv.Members)), members),
+		container.NewTabItem(fmt.Sprintf("问题（%d）", len(pv.Problems)), container.NewVScroll(problems)),
+		container.NewTabItem("列的对应", container.NewVScroll(container.NewVBox(
+			note("程序按表头认出了下列各列。如有不对，请改选，预览会随之更新。"), mapping.grid))),
+	)
+	body := container.NewBorder(top, nil, nil, nil, tabs)
+	apply := func(merge bool) {
+		d.Hide()
+		w.applyImport(imp, pv, merge)
+	}
+	cancel := widget.NewButton("取消", func() { d.Hide() })
+	replace := widget.NewButton("替换现有名单", func() { apply(false) })
+	replace.Importance = widget.HighImportance
+	buttons := []fyne.CanvasObject{cancel}
+	if len(w.doc.filing.Members) > 0 {
+		buttons = append(buttons, widget.NewButton("合并到现有名单", func() { apply(true) }))
+	} else {
+		replace.SetText("导入")
+	}
+	if len(pv.Members) == 0 {
+		replace.Disable()
+	}
+	buttons = append(buttons, replace)
+	d = dialog.NewCustomWithoutButtons("导入名单", body, w.win)
+	d.SetButtons(buttons)
+	d.Resize(fyne.NewSize(820, 600))
+	d.Show()
+}
+
+// applyImport puts previewed members into the filing, keeping the roster
+// as it was for 撤销导入. A failed apply leaves the roster untouched.
+func (w *Window) applyImport(imp RosterImporter, pv *RosterPreview, merge bool) {
+	f := w.doc.filing
+	before := rosterSnapshot{
+		members:     append([]forms.Member(nil), f.Members...),
+		departments: append([]forms.Department(nil), f.Departments...),
+	}
+	if err := imp.Apply(f, pv, merge); err != nil {
+		f.Members, f.Departments = before.members, before.departments
+		w.showError(err)
+		return
+	}
+	w.doc.rosterUndo = &before
+	w.edited()
+	w.validateNow()
+	how := "替换了原名单"
+	if merge {
+		how = "合并到原名单"
+	}
+	w.flash(fmt.Sprintf("已从 %s 导入 %d 人（%s），名单现有 %d 人。如有不对，可点“撤销导入”。",
+		filepath.Base(pv.File), len(pv.Members), how, len(f.Members)))
+}
+
+// undoImport restores the roster as it was before the last import.
+func (w *Window) undoImport() {
+	if w.doc == nil || w.doc.rosterUndo == nil {
+		return
+	}
+	f := w.doc.filing
+	f.Members, f.Departments = w.doc.rosterUndo.members, w.doc.rosterUndo.departments
+	w.doc.rosterUndo = nil
+	if p, ok := w.pages[stepRoster].(*rosterPage); ok {
+		p.local = map[int]string{}
+	}
+	w.edited()
+	w.validateNow()
+	w.flash("已撤销导入，名单恢复为导入前的 " + fmt.Sprint(len(f.Members)) + " 人。")
+}
+
+// flash shows a short message on the roster page.
+func (w *Window) flash(msg string) {
+	if p, ok := w.pages[stepRoster].(*rosterPage); ok {
+		p.detail.Importance = widget.SuccessImportance
+		p.detail.SetText(msg)
+	}
+}
+
+// saveTemplate writes the blank roster template where the user chooses.
+func (w *Window) saveTemplate() {
+	imp := w.opts.Backends.Roster
+	if imp == nil {
+		w.showError(errNoImporter)
+		return
+	}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		wc.Close()
+		path := wc.URI().Path()
+		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			path += ".xlsx"
+		}
+		if err := imp.WriteTemplate(path); err != nil {
+			w.showError(fmt.Errorf("保存名单模板 %s 失败：%w", path, err))
+			return
+		}
+		w.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
+		dialog.ShowInformation("名单模板", "已保存空白名单模板：\n"+path+"\n按模板填好后，用“导入名单”读入。", w.win)
+	}, w.win)
+	d.SetFileName("校级学生会工作人员名单模板.xlsx")
+	w.setDialogFolder(d)
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}

@@ -1,0 +1,155 @@
+package wizard
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"sureform/forms"
+)
+
+// answersPage is 改革自评表: every item of the edition with the answer the
+// data suggests and why, the school's answer and the 备注.
+type answersPage struct {
+	w     *Window
+	root  *container.Scroll
+	box   *fyne.Container
+	items map[string]*answerRow
+	order []string
+}
+
+// answerRow is one answerable item on the page.
+type answerRow struct {
+	item    forms.Item
+	section *forms.Section
+	card    fyne.CanvasObject
+	suggest *widget.Label
+	note    *fieldEntry
+}
+
+func newAnswersPage(w *Window) *answersPage {
+	return &answersPage{w: w, items: map[string]*answerRow{}}
+}
+
+func (p *answersPage) content() fyne.CanvasObject {
+	if p.root != nil {
+		return p.root
+	}
+	ed := p.w.doc.edition
+	p.box = container.NewVBox(note("每一项都列出表格原文、根据已填数据得出的建议结论及理由。请选择本校的结论；备注留空时，导出时使用括号中的数据备注。"))
+	for si := range ed.Sections {
+		s := &ed.Sections[si]
+		if s.Kind != forms.SectionAnswers {
+			continue
+		}
+		p.box.Add(heading(s.Title))
+		for _, it := range s.Items {
+			if len(it.Parts) > 0 {
+				group := widget.NewLabel(itemLabel(it))
+				group.Wrapping = fyne.TextWrapWord
+				group.TextStyle.Bold = true
+				p.box.Add(group)
+				for _, part := range it.Parts {
+					p.box.Add(p.row(s, part))
+				}
+				continue
+			}
+			p.box.Add(p.row(s, it))
+		}
+	}
+	p.root = container.NewVScroll(p.box)
+	return p.root
+}
+
+func itemLabel(it forms.Item) string {
+	s := it.Number
+	if s != "" {
+		s += ". "
+	}
+	if it.Marker != "" {
+		s += it.Marker + " "
+	}
+	return s + it.Text
+}
+
+func (p *answersPage) row(s *forms.Section, it forms.Item) fyne.CanvasObject {
+	w, f := p.w, p.w.doc.filing
+	id := it.ID
+	text := widget.NewLabel(itemLabel(it))
+	text.Wrapping = fyne.TextWrapWord
+	r := &answerRow{item: it, section: s, suggest: widget.NewLabel("")}
+	r.suggest.Wrapping = fyne.TextWrapWord
+	answer := w.boolField("answers["+id+"]", s.Answers[0], s.Answers[1],
+		func() *bool { return f.Answers[id].Met },
+		func(v *bool) { a := f.Answers[id]; a.Met = v; f.Answers[id] = a })
+	noteField := w.textField("answers["+id+"].note", "", false,
+		func() string { return f.Answers[id].Note },
+		func(v string) { a := f.Answers[id]; a.Note = v; f.Answers[id] = a })
+	r.note = noteField.input.(*fieldEntry)
+	fm := newForm()
+	fm.add("本校结论", answer)
+	fm.add("备注", noteField)
+	r.card = widget.NewCard("", "", container.NewVBox(text, r.suggest, fm.grid))
+	p.items[id] = r
+	p.order = append(p.order, id)
+	return r.card
+}
+
+func (p *answersPage) refresh() {
+	d := &p.w.report.Derived
+	for _, id := range p.order {
+		r := p.items[id]
+		sg := d.Items[id]
+		text := "数据无法判断此项，请根据实际情况选择。"
+		if sg.Met != nil {
+			word := r.section.Answers[1]
+			if *sg.Met {
+				word = r.section.Answers[0]
+			}
+			text = "数据建议：" + word
+			if sg.Reason != "" {
+				text += "。理由：" + sg.Reason
+			}
+			r.suggest.Importance = widget.HighImportance
+		} else {
+			r.suggest.Importance = widget.LowImportance
+		}
+		r.suggest.SetText(text)
+		if sg.Note != "" {
+			r.note.SetPlaceHolder("留空则使用：" + sg.Note)
+		} else {
+			r.note.SetPlaceHolder("选填")
+		}
+	}
+}
+
+// focusPath scrolls to the item of an answers[id] path.
+func (p *answersPage) focusPath(path string) {
+	id := path[len("answers["):]
+	if i := indexByte(id, ']'); i >= 0 {
+		id = id[:i]
+	}
+	r, ok := p.items[id]
+	if !ok {
+		return
+	}
+	scrollTo(p.root, r.card)
+	p.w.win.Canvas().Focus(r.note)
+}
+
+func indexByte(s string, b byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == b {
+			return i
+		}
+	}
+	return -1
+}
+
+// scrollTo scrolls a vertical scroller so that obj, somewhere in its
+// content, is at the top.
+func scrollTo(s *container.Scroll, obj fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y
+	s.ScrollToOffset(fyne.NewPos(0, y))
+}

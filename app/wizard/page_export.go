@@ -1,0 +1,243 @@
+package wizard
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"sureform/forms"
+)
+
+// exportPage is 导出与打印: the Excel workbook and the PDF report, written
+// to a chosen folder.
+type exportPage struct {
+	w      *Window
+	root   fyne.CanvasObject
+	folder *widget.Entry
+	name   *widget.Entry
+	xlsx   *widget.Check
+	pdf    *widget.Check
+	button *widget.Button
+	status *widget.Label
+}
+
+func newExportPage(w *Window) *exportPage { return &exportPage{w: w} }
+
+func (p *exportPage) content() fyne.CanvasObject {
+	if p.root != nil {
+		return p.root
+	}
+	b := p.w.opts.Backends
+	p.folder = widget.NewEntry()
+	p.folder.SetText(p.defaultFolder())
+	choose := widget.NewButton("选择文件夹…", p.chooseFolder)
+	p.name = widget.NewEntry()
+	p.name.SetText(defaultExportName(p.w.doc.filing))
+	p.xlsx = widget.NewCheck("Excel 工作簿（.xlsx，上报和存档用）", nil)
+	p.pdf = widget.NewCheck("PDF 报告（.pdf，打印、签字盖章和公开用）", nil)
+	p.xlsx.SetChecked(b.Excel != nil)
+	p.pdf.SetChecked(b.PDF != nil)
+	box := container.NewVBox(note("选择保存位置，导出 Excel 工作簿和 PDF 报告。导出不会修改填报内容。"))
+	if b.Excel == nil {
+		p.xlsx.Disable()
+		box.Add(notReady("导出 Excel"))
+	}
+	if b.PDF == nil {
+		p.pdf.Disable()
+		box.Add(notReady("导出 PDF"))
+	}
+	fm := newForm()
+	fm.addObject("保存到文件夹", container.NewBorder(nil, nil, nil, choose, p.folder))
+	fm.addObject("文件名", p.name)
+	fm.addObject("导出", container.NewVBox(p.xlsx, p.pdf))
+	p.button = widget.NewButton("导出", p.onExport)
+	p.button.Importance = widget.HighImportance
+	if b.Excel == nil && b.PDF == nil {
+		p.button.Disable()
+	}
+	p.status = note("")
+	box.Add(fm.grid)
+	box.Add(container.NewHBox(p.button))
+	box.Add(p.status)
+	p.root = container.NewVScroll(box)
+	return p.root
+}
+
+func (p *exportPage) refresh() {
+	t := p.w.totalState()
+	switch {
+	case p.w.opts.Backends.Validator == nil:
+		p.status.SetText("")
+	case t.errors > 0:
+		p.status.Importance = widget.WarningImportance
+		p.status.SetText(fmt.Sprintf("填报中还有 %d 个错误（见“审核”），建议改正后再导出。", t.errors))
+	default:
+		p.status.Importance = widget.MediumImportance
+		p.status.SetText("审核未发现错误，可以导出。")
+	}
+}
+
+// choose selects which files to export (from the menu).
+func (p *exportPage) choose(xlsx, pdf bool) {
+	if !p.xlsx.Disabled() {
+		p.xlsx.SetChecked(xlsx)
+	}
+	if !p.pdf.Disabled() {
+		p.pdf.SetChecked(pdf)
+	}
+}
+
+func (p *exportPage) defaultFolder() string {
+	if p.w.doc.path != "" {
+		return filepath.Dir(p.w.doc.path)
+	}
+	if d := p.w.app.Preferences().String(prefLastFolder); d != "" {
+		return d
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return h
+	}
+	return ""
+}
+
+// defaultExportName is 学校-学生会-评估备案表.
+func defaultExportName(f *forms.Filing) string {
+	parts := []string{}
+	for _, s := range []string{f.School, f.OrgType} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(append(parts, "评估备案表"), "-")
+}
+
+func (p *exportPage) chooseFolder() {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			p.w.showError(err)
+			return
+		}
+		if u != nil {
+			p.folder.SetText(u.Path())
+		}
+	}, p.w.win)
+	if l, err := storage.ListerForURI(storage.NewFileURI(p.folder.Text)); err == nil {
+		d.SetLocation(l)
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// exportJob is one file to write.
+type exportJob struct {
+	path string
+	exp  Exporter
+}
+
+func (p *exportPage) onExport() {
+	dir := strings.TrimSpace(p.folder.Text)
+	name := strings.TrimSpace(p.name.Text)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		p.w.showError(fmt.Errorf("文件夹“%s”不存在，请选择保存位置", dir))
+		return
+	}
+	if name == "" || strings.ContainsAny(name, `/\:*?"<>|`) {
+		p.w.showError(errors.New("文件名不能为空，也不能含有 / \\ : * ? \" < > | 这些字符"))
+		return
+	}
+	var jobs []exportJob
+	if p.xlsx.Checked && p.w.opts.Backends.Excel != nil {
+		jobs = append(jobs, exportJob{filepath.Join(dir, name+".xlsx"), p.w.opts.Backends.Excel})
+	}
+	if p.pdf.Checked && p.w.opts.Backends.PDF != nil {
+		jobs = append(jobs, exportJob{filepath.Join(dir, name+".pdf"), p.w.opts.Backends.PDF})
+	}
+	if len(jobs) == 0 {
+		p.w.showError(errors.New("请至少勾选一种要导出的文件"))
+		return
+	}
+	var existing []string
+	for _, j := range jobs {
+		if fileExists(j.path) {
+			existing = append(existing, filepath.Base(j.path))
+		}
+	}
+	if len(existing) > 0 {
+		dialog.ShowConfirm("文件已存在", strings.Join(existing, "、")+" 已存在，是否覆盖？", func(ok bool) {
+			if ok {
+				p.run(jobs)
+			}
+		}, p.w.win)
+		return
+	}
+	p.run(jobs)
+}
+
+// run writes the files off the UI thread, from a copy of the filing so
+// that edits made meanwhile cannot race with the writer.
+func (p *exportPage) run(jobs []exportJob) {
+	data, err := forms.Encode(p.w.doc.filing)
+	if err != nil {
+		p.w.showError(err)
+		return
+	}
+	snapshot, err := forms.Decode(data)
+	if err != nil {
+		p.w.showError(err)
+		return
+	}
+	ed := p.w.doc.edition
+	p.w.app.Preferences().SetString(prefLastFolder, filepath.Dir(jobs[0].path))
+	p.w.busy("正在导出…", func() error {
+		for _, j := range jobs {
+			if err := j.exp.Export(j.path, snapshot, ed); err != nil {
+				return fmt.Errorf("导出 %s 失败：%w", filepath.Base(j.path), err)
+			}
+		}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			p.w.showError(err)
+			return
+		}
+		p.done(jobs)
+	})
+}
+
+// done offers to open what was written.
+func (p *exportPage) done(jobs []exportJob) {
+	var names []string
+	box := container.NewVBox()
+	var d *dialog.CustomDialog
+	for _, j := range jobs {
+		j := j
+		names = append(names, j.path)
+		box.Add(widget.NewButton("打开 "+filepath.Base(j.path), func() { openFileURL(j.path); d.Hide() }))
+	}
+	p.status.Importance = widget.SuccessImportance
+	p.status.SetText("已导出：\n" + strings.Join(names, "\n"))
+	folder := widget.NewButton("打开所在文件夹", func() { openFileURL(filepath.Dir(jobs[0].path)); d.Hide() })
+	d = dialog.NewCustom("导出完成", "关闭", container.NewVBox(note("已导出：\n"+strings.Join(names, "\n")), box, folder), p.w.win)
+	d.Show()
+}
+
+// openFileURL opens a file or folder with the system's default program.
+func openFileURL(path string) {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/… on Windows
+	}
+	u := &url.URL{Scheme: "file", Path: p}
+	if err := fyne.CurrentApp().OpenURL(u); err != nil {
+		fyne.LogError("opening "+path, err)
+	}
+}

@@ -1,0 +1,407 @@
+package wizard
+
+import (
+	"fmt"
+	"image/color"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sureform/forms"
+)
+
+// Sort orders of the roster table; sorting changes the view only, never the
+// order of the roster that is exported.
+var rosterSorts = []string{"按名单顺序", "按姓名", "按院系", "按职务", "按部门", "问题多的在前"}
+
+// rosterPage is 工作人员名单: the school-level roster as an editable table,
+// with import, filter and sort.
+type rosterPage struct {
+	w     *Window
+	root  fyne.CanvasObject
+	table *widget.Table
+	// rows maps view rows to roster indexes.
+	rows     []int
+	findings map[int][]Finding
+	// local holds, per roster index, text the user typed that could not be
+	// read (a rank that is not a rank).
+	local      map[int]string
+	onlyIssues *widget.Check
+	sortBy     *widget.Select
+	count      *widget.Label
+	detail     *widget.Label
+	undo       *widget.Button
+}
+
+func newRosterPage(w *Window) *rosterPage {
+	return &rosterPage{w: w, findings: map[int][]Finding{}, local: map[int]string{}}
+}
+
+func (p *rosterPage) filing() *forms.Filing { return p.w.doc.filing }
+
+func (p *rosterPage) content() fyne.CanvasObject {
+	if p.root != nil {
+		return p.root
+	}
+	p.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(p.rows), len(rosterColumns) },
+		func() fyne.CanvasObject { return newRosterCell() },
+		p.updateCell)
+	p.table.ShowHeaderColumn = false
+	p.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("来自院级学生会") }
+	p.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(rosterColumns[id.Col].title)
+			o.(*widget.Label).TextStyle.Bold = true
+		}
+	}
+	for i, c := range rosterColumns {
+		p.table.SetColumnWidth(i, c.width)
+	}
+	p.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(p.rows) {
+			p.showDetail(p.rows[id.Row])
+		}
+	}
+	p.onlyIssues = widget.NewCheck("只看有问题的", func(bool) { p.refresh() })
+	p.sortBy = widget.NewSelect(rosterSorts, func(string) { p.refresh() })
+	p.sortBy.Selected = rosterSorts[0]
+	p.count = widget.NewLabel("")
+	p.detail = note("")
+	add := widget.NewButtonWithIcon("添加成员", theme.ContentAddIcon(), p.addMember)
+	tools := container.NewHBox(add)
+	if p.w.opts.Backends.Roster != nil {
+		imp := widget.NewButtonWithIcon("导入名单…", theme.UploadIcon(), p.w.ImportRoster)
+		imp.Importance = widget.HighImportance
+		p.undo = widget.NewButtonWithIcon("撤销导入", theme.ContentUndoIcon(), p.w.undoImport)
+		tmpl := widget.NewButton("保存空白名单模板…", p.w.saveTemplate)
+		tmpl.Importance = widget.LowImportance
+		tools.Objects = append([]fyne.CanvasObject{imp, p.undo, add, tmpl}, tools.Objects[1:]...)
+	}
+	tools.Add(widget.NewSeparator())
+	tools.Add(p.onlyIssues)
+	tools.Add(p.sortBy)
+	top := container.NewVBox(tools, p.count)
+	if p.w.opts.Backends.Roster == nil {
+		top.Add(notReady("导入名单（从 Excel 或 CSV 读入）"))
+	} else {
+		top.Add(note("可以把 Excel（.xlsx）或 CSV 名单文件直接拖到窗口上导入。"))
+	}
+	p.root = container.NewBorder(top, p.detail, nil, nil, p.table)
+	return p.root
+}
+
+// rosterCell is one cell of the table; it shows the kind of input its
+// column needs.
+type rosterCell struct {
+	widget.BaseWidget
+	bg    *canvas.Rectangle
+	label *widget.Label
+	entry *fieldEntry
+	sel   *widget.Select
+	del   *widget.Button
+	// member and col are the roster index and column the cell shows.
+	member, col int
+}
+
+func newRosterCell() *rosterCell {
+	c := &rosterCell{bg: canvas.NewRectangle(color.Transparent), label: widget.NewLabel(""),
+		entry: newFieldEntry(false), sel: widget.NewSelect(nil, nil),
+		del: widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)}
+	c.label.Truncation = fyne.TextTruncateEllipsis
+	c.del.Importance = widget.LowImportance
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *rosterCell) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(c.bg, c.label, c.entry, c.sel, c.del))
+}
+
+var (
+	errorTint   = color.NRGBA{R: 0xf4, G: 0x43, B: 0x36, A: 0x40}
+	warningTint = color.NRGBA{R: 0xff, G: 0x98, B: 0x00, A: 0x40}
+)
+
+func (p *rosterPage) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*rosterCell)
+	if id.Row >= len(p.rows) {
+		return
+	}
+	f := p.filing()
+	mi := p.rows[id.Row]
+	m := &f.Members[mi]
+	col := rosterColumns[id.Col]
+	c.member, c.col = mi, id.Col
+	c.label.Hide()
+	c.entry.Hide()
+	c.sel.Hide()
+	c.del.Hide()
+	c.bg.FillColor = color.Transparent
+	if col.field != "" {
+		for _, fd := range p.findings[mi] {
+			_, field, _ := memberOfPath(fd.Path)
+			if columnOfField(field) == id.Col {
+				if fd.IsError() {
+					c.bg.FillColor = errorTint
+					break
+				}
+				c.bg.FillColor = warningTint
+			}
+		}
+	}
+	c.bg.Refresh()
+	switch col.kind {
+	case cellLabel:
+		if id.Col == 0 {
+			c.label.SetText(strconv.Itoa(mi + 1))
+			c.label.Importance = widget.MediumImportance
+		} else {
+			text, isErr := p.problemText(mi)
+			c.label.Importance = widget.WarningImportance
+			if isErr {
+				c.label.Importance = widget.DangerImportance
+			}
+			c.label.SetText(text)
+		}
+		c.label.Show()
+	case cellEntry:
+		c.entry.OnChanged = nil
+		if v := col.get(m); c.entry.Text != v {
+			c.entry.SetText(v)
+		}
+		c.entry.OnChanged = func(s string) { p.setCell(c.member, c.col, s) }
+		c.entry.onLeave = p.w.validateNow
+		c.entry.onEnter = func() { p.showDetail(c.member) }
+		c.entry.Show()
+	case cellSelect:
+		c.sel.OnChanged = nil
+		opts := col.options
+		if col.optionsFn != nil {
+			opts = col.optionsFn(f)
+		}
+		c.sel.Options = opts
+		c.sel.Selected = col.get(m)
+		c.sel.PlaceHolder = " "
+		c.sel.Refresh()
+		c.sel.OnChanged = func(s string) {
+			p.setCell(c.member, c.col, s)
+			p.w.validateNow()
+		}
+		c.sel.Show()
+	case cellAction:
+		c.del.OnTapped = func() { p.deleteMember(c.member) }
+		c.del.Show()
+	}
+}
+
+// setCell stores what the user typed or chose in a member's field.
+func (p *rosterPage) setCell(member, col int, s string) {
+	f := p.filing()
+	if member >= len(f.Members) {
+		return
+	}
+	if err := rosterColumns[col].set(&f.Members[member], s); err != nil {
+		p.local[member] = fmt.Sprintf("%s：%s", rosterColumns[col].title, err.Error())
+	} else {
+		delete(p.local, member)
+	}
+	p.w.edited()
+}
+
+// problemText is a member's problems, one line.
+func (p *rosterPage) problemText(mi int) (string, bool) {
+	var msgs []string
+	isErr := false
+	if l := p.local[mi]; l != "" {
+		msgs = append(msgs, l)
+		isErr = true
+	}
+	for _, f := range p.findings[mi] {
+		msgs = append(msgs, f.Message)
+		isErr = isErr || f.IsError()
+	}
+	return strings.Join(msgs, "；"), isErr
+}
+
+// showDetail shows a member's problems in full under the table.
+func (p *rosterPage) showDetail(mi int) {
+	f := p.filing()
+	if mi >= len(f.Members) {
+		return
+	}
+	text, isErr := p.problemText(mi)
+	who := fmt.Sprintf("第 %d 行 %s", mi+1, f.Members[mi].Name)
+	if text == "" {
+		p.detail.Importance = widget.MediumImportance
+		p.detail.SetText(who + "：没有发现问题。")
+		return
+	}
+	p.detail.Importance = widget.WarningImportance
+	if isErr {
+		p.detail.Importance = widget.DangerImportance
+	}
+	p.detail.SetText(who + "：" + text)
+}
+
+func (p *rosterPage) refresh() {
+	if p.table == nil {
+		return
+	}
+	f := p.filing()
+	for k := range p.findings {
+		delete(p.findings, k)
+	}
+	issues := 0
+	for _, fd := range p.w.report.Findings {
+		if i, _, ok := memberOfPath(fd.Path); ok && i < len(f.Members) {
+			if len(p.findings[i]) == 0 {
+				issues++
+			}
+			p.findings[i] = append(p.findings[i], fd)
+		}
+	}
+	for i := range p.local {
+		if i >= len(f.Members) {
+			delete(p.local, i)
+		} else if len(p.findings[i]) == 0 {
+			issues++
+		}
+	}
+	p.rows = p.rows[:0]
+	for i := range f.Members {
+		if !p.onlyIssues.Checked || len(p.findings[i]) > 0 || p.local[i] != "" {
+			p.rows = append(p.rows, i)
+		}
+	}
+	p.sortRows()
+	d := &p.w.report.Derived
+	p.count.SetText(fmt.Sprintf("共 %d 人（主席团 %d 人，工作部门 %d 个）；%d 人有问题。", len(f.Members), d.Presidium, d.Departments, issues))
+	if p.undo != nil {
+		if p.w.doc.rosterUndo != nil {
+			p.undo.Enable()
+		} else {
+			p.undo.Disable()
+		}
+	}
+	p.table.Refresh()
+}
+
+func (p *rosterPage) sortRows() {
+	f := p.filing()
+	key := func(i int) string { return "" }
+	switch p.sortBy.Selected {
+	case rosterSorts[1]:
+		key = func(i int) string { return f.Members[i].Name }
+	case rosterSorts[2]:
+		key = func(i int) string { return f.Members[i].College }
+	case rosterSorts[3]:
+		key = func(i int) string {
+			for k, pos := range forms.Positions {
+				if pos == f.Members[i].Position {
+					return strconv.Itoa(k)
+				}
+			}
+			return "9"
+		}
+	case rosterSorts[4]:
+		key = func(i int) string {
+			if f.Members[i].InPresidium() {
+				return ""
+			}
+			return "1" + f.Members[i].Department
+		}
+	case rosterSorts[5]:
+		sort.SliceStable(p.rows, func(a, b int) bool {
+			return len(p.findings[p.rows[a]]) > len(p.findings[p.rows[b]])
+		})
+		return
+	default:
+		return
+	}
+	sort.SliceStable(p.rows, func(a, b int) bool { return key(p.rows[a]) < key(p.rows[b]) })
+}
+
+func (p *rosterPage) addMember() {
+	f := p.filing()
+	f.Members = append(f.Members, forms.Member{Level: forms.LevelUndergraduate})
+	p.onlyIssues.SetChecked(false)
+	p.w.edited()
+	p.w.validateNow()
+	p.table.ScrollToBottom()
+}
+
+func (p *rosterPage) deleteMember(mi int) {
+	f := p.filing()
+	if mi >= len(f.Members) {
+		return
+	}
+	name := f.Members[mi].Name
+	if name == "" {
+		name = "（未填姓名）"
+	}
+	dialog.ShowConfirm("删除成员", fmt.Sprintf("从名单中删除第 %d 行 %s？", mi+1, name), func(ok bool) {
+		if !ok {
+			return
+		}
+		p.removeMember(mi)
+	}, p.w.win)
+}
+
+// removeMember deletes a member without asking.
+func (p *rosterPage) removeMember(mi int) {
+	f := p.filing()
+	f.Members = append(f.Members[:mi:mi], f.Members[mi+1:]...)
+	local := map[int]string{}
+	for i, s := range p.local {
+		switch {
+		case i < mi:
+			local[i] = s
+		case i > mi:
+			local[i-1] = s
+		}
+	}
+	p.local = local
+	p.w.edited()
+	p.w.validateNow()
+}
+
+// focusPath scrolls to a member's row and selects the field's cell.
+func (p *rosterPage) focusPath(path string) {
+	mi, field, ok := memberOfPath(path)
+	if !ok {
+		return
+	}
+	row := p.viewRow(mi)
+	if row < 0 && p.onlyIssues.Checked {
+		p.onlyIssues.SetChecked(false)
+		row = p.viewRow(mi)
+	}
+	if row < 0 {
+		return
+	}
+	col := columnOfField(field)
+	if col < 0 {
+		col = 1
+	}
+	id := widget.TableCellID{Row: row, Col: col}
+	p.table.ScrollTo(id)
+	p.table.Select(id)
+	p.showDetail(mi)
+}
+
+func (p *rosterPage) viewRow(mi int) int {
+	for r, i := range p.rows {
+		if i == mi {
+			return r
+		}
+	}
+	return -1
+}
