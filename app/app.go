@@ -5,6 +5,7 @@ package app
 
 import (
 	"log"
+	"runtime/debug"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -19,8 +20,14 @@ type Info struct {
 	Build   int
 }
 
+// memoryLimit is the soft limit of the Go heap (see runtime/debug).
+const memoryLimit = 80 << 20
+
 // Run opens the main window and blocks until the app quits.
 func Run(info Info) {
+	// The bundled font's outlines are most of the heap; a soft limit keeps
+	// the garbage of parsing it from doubling the process's memory.
+	debug.SetMemoryLimit(memoryLimit)
 	a := fyneapp.NewWithID(info.ID)
 	a.Settings().SetTheme(wizard.NewTheme())
 	w, err := wizard.New(a, wizard.Options{Name: info.Name, Version: info.Version, Backends: backends()})

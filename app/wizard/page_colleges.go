@@ -136,7 +136,9 @@ func (p *collegesPage) buildUnions() {
 		if title == "" {
 			title = fmt.Sprintf("第 %d 个组织", i+1)
 		}
-		p.unions.Add(widget.NewCard(title, "", container.NewVBox(fm.grid,
+		// the union's name is the user's text, so it is not in the (pruned)
+		// bold font of a card title
+		p.unions.Add(widget.NewCard("", "", container.NewVBox(widget.NewLabel(title), fm.grid,
 			widget.NewLabel("符合标准的项目（勾选为“是”）："), checks, container.NewHBox(del))))
 	}
 	p.unions.Refresh()

@@ -1,0 +1,85 @@
+package fontsubset
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/go-text/typesetting/font"
+
+	"sureform/assets"
+)
+
+// glyphHasOutline reports whether the font draws r with any contour.
+func glyphHasOutline(t *testing.T, f *font.Face, r rune) bool {
+	t.Helper()
+	gid, ok := f.NominalGlyph(r)
+	if !ok {
+		t.Fatalf("rune %q not in cmap", r)
+	}
+	out, ok := f.GlyphData(gid).(font.GlyphOutline)
+	return ok && len(out.Segments) > 0
+}
+
+func TestPruneKeepsChosenGlyphsOnly(t *testing.T) {
+	keep := func(r rune) bool { return r < 0x80 || r == '学' || r == '会' }
+	data, err := Prune(assets.FontRegular, keep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) >= len(assets.FontRegular)/10 {
+		t.Errorf("pruned font is %d bytes, want well under a tenth of %d", len(data), len(assets.FontRegular))
+	}
+	f, err := font.ParseTTF(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("pruned font does not parse: %v", err)
+	}
+	for _, r := range "A学会z" {
+		if !glyphHasOutline(t, f, r) {
+			t.Errorf("%q lost its outline", r)
+		}
+	}
+	for _, r := range "矞嫒" {
+		if glyphHasOutline(t, f, r) {
+			t.Errorf("%q should have been emptied", r)
+		}
+	}
+	// metrics are unchanged, so text measures the same in both fonts
+	orig, err := font.ParseTTF(bytes.NewReader(assets.FontRegular))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g1, _ := orig.NominalGlyph('学')
+	g2, _ := f.NominalGlyph('学')
+	if g1 != g2 || orig.HorizontalAdvance(g1) != f.HorizontalAdvance(g2) {
+		t.Errorf("glyph id or advance changed: %d/%v vs %d/%v", g1, orig.HorizontalAdvance(g1), g2, f.HorizontalAdvance(g2))
+	}
+}
+
+func TestPruneRejectsBrokenFonts(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"empty":     nil,
+		"short":     []byte("\x00\x01\x00\x00\x00\x05"),
+		"truncated": assets.FontRegular[:4096],
+		"not font":  []byte("this is not a font file, just text long enough"),
+	} {
+		if _, err := Prune(data, func(rune) bool { return true }); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+func FuzzPrune(f *testing.F) {
+	f.Add(assets.FontRegular[:2048])
+	f.Add([]byte("\x00\x01\x00\x00\x00\x01\x00\x10\x00\x00\x00\x00glyf\x00\x00\x00\x00\x00\x00\x00\x1c\x00\x00\x00\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		Prune(data, func(r rune) bool { return r < 0x100 }) // must not panic
+	})
+}
+
+func BenchmarkPrune(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Prune(assets.FontRegular, func(r rune) bool { return r < 0x80 }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
