@@ -63,6 +63,7 @@ func (w *Window) importRosterFile(path string) {
 		w.showError(errNoImporter)
 		return
 	}
+	w.ShowStepByTitle(stepTitles[stepRoster])
 	w.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
 	w.previewRoster(path, "", nil, nil)
 }

@@ -1,0 +1,167 @@
+package wizard
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sureform/forms"
+)
+
+// fakeValidator checks a few rules, enough to drive the window: a member
+// needs a name and an accepted political status, a school needs a name,
+// the staff limit is 40.
+type fakeValidator struct{}
+
+func (fakeValidator) Validate(f *forms.Filing, ed *forms.Edition) Report {
+	r := Report{Derived: forms.Derive(f, ed)}
+	if strings.TrimSpace(f.School) == "" {
+		r.Findings = append(r.Findings, Finding{Rule: "school", Severity: SeverityError, Message: "学校名称为空", Path: "school"})
+	}
+	if len(f.Members) > 40 {
+		r.Findings = append(r.Findings, Finding{Rule: "staff", Severity: SeverityError,
+			Message: fmt.Sprintf("工作人员 %d 人，超过 40 人", len(f.Members)), Path: "members", Items: []string{"3"}})
+	}
+	for i := range f.Members {
+		m := &f.Members[i]
+		if strings.TrimSpace(m.Name) == "" {
+			r.Findings = append(r.Findings, Finding{Rule: "name", Severity: SeverityError,
+				Message: fmt.Sprintf("第 %d 行姓名为空", i+1), Path: fmt.Sprintf("members[%d].name", i)})
+		}
+		ok := false
+		for _, s := range forms.PoliticalStatuses {
+			ok = ok || s == m.PoliticalStatus
+		}
+		if !ok {
+			r.Findings = append(r.Findings, Finding{Rule: "political", Severity: SeverityError,
+				Message: fmt.Sprintf("第 %d 行 %s 的政治面貌“%s”不符合要求", i+1, m.Name, m.PoliticalStatus),
+				Path:    fmt.Sprintf("members[%d].political_status", i)})
+		}
+	}
+	if f.Congress.Delegates == nil {
+		r.Findings = append(r.Findings, Finding{Rule: "congress", Severity: SeverityWarning, Message: "未填写代表人数", Path: "congress.delegates"})
+	}
+	return r
+}
+
+// fakeImporter reads "name,political status,department" lines.
+type fakeImporter struct{ templates []string }
+
+func (fakeImporter) Preview(path string, f *forms.Filing, sheet string, cols []RosterColumn) (*RosterPreview, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开 %s", path)
+	}
+	defer file.Close()
+	pv := &RosterPreview{File: path, Sheet: "Sheet1", Headers: []string{"姓名", "政治面貌", "部门"},
+		Columns: []RosterColumn{{"name", "姓名", 0}, {"political_status", "政治面貌", 1}, {"department", "所在部门", 2}}}
+	if cols != nil {
+		pv.Columns = cols
+	}
+	sc := bufio.NewScanner(file)
+	row := 0
+	for sc.Scan() {
+		row++
+		cells := strings.Split(sc.Text(), ",")
+		get := func(field string) string {
+			for _, c := range pv.Columns {
+				if c.Field == field && c.Index >= 0 && c.Index < len(cells) {
+					return cells[c.Index]
+				}
+			}
+			return ""
+		}
+		m := forms.Member{Name: get("name"), PoliticalStatus: get("political_status"), Department: get("department"), Level: forms.LevelUndergraduate}
+		if m.PoliticalStatus == "群众" {
+			pv.Problems = append(pv.Problems, ImportProblem{Row: row, Column: "政治面貌", Severity: SeverityWarning, Message: "政治面貌不符合要求", Text: "群众"})
+		}
+		pv.Members = append(pv.Members, m)
+	}
+	return pv, nil
+}
+
+func (fakeImporter) Apply(f *forms.Filing, p *RosterPreview, merge bool) error {
+	if !merge {
+		f.Members = nil
+	}
+	f.Members = append(f.Members, p.Members...)
+	return nil
+}
+
+func (i *fakeImporter) WriteTemplate(path string) error {
+	i.templates = append(i.templates, path)
+	return os.WriteFile(path, []byte("template"), 0o600)
+}
+
+func (fakeImporter) Extensions() []string { return []string{".csv"} }
+
+// fakeExporter writes the school's name, or fails when told to.
+type fakeExporter struct{ fail bool }
+
+func (e fakeExporter) Export(path string, f *forms.Filing, ed *forms.Edition) error {
+	if e.fail {
+		return errors.New("磁盘已满")
+	}
+	return os.WriteFile(path, []byte(f.School), 0o600)
+}
+
+// newTestWindow opens the main window in a test app.
+func newTestWindow(t testing.TB, b Backends) *Window {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w, err := New(a, Options{Name: "学生会改革自评填报", Version: "1.0.0", Backends: b, RecoveryDir: t.TempDir(),
+		Now: func() time.Time { return time.Date(2021, 11, 30, 9, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.win.Resize(fyne.NewSize(1100, 760))
+	w.win.Show()
+	t.Cleanup(func() {
+		if w.validateTimer != nil {
+			w.validateTimer.Stop()
+		}
+		w.win.Close()
+	})
+	return w
+}
+
+func allBackends() Backends {
+	return Backends{Validator: fakeValidator{}, Roster: &fakeImporter{}, Excel: fakeExporter{}, PDF: fakeExporter{}}
+}
+
+// button finds a button by its text on the top overlay (a dialog) or, when
+// there is none, in the window.
+func button(t testing.TB, w *Window, text string) *widget.Button {
+	t.Helper()
+	root := w.win.Canvas().Content()
+	if top := w.win.Canvas().Overlays().Top(); top != nil {
+		root = top
+	}
+	for _, o := range test.LaidOutObjects(root) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return b
+		}
+	}
+	t.Fatalf("no button %q on screen", text)
+	return nil
+}
+
+// waitFor polls until cond holds (work returning through fyne.Do).
+func waitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

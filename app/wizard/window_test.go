@@ -1,0 +1,503 @@
+package wizard
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sureform/forms"
+)
+
+func edition(t testing.TB, w *Window, id string) *forms.Edition {
+	t.Helper()
+	ed, err := w.editions.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ed
+}
+
+func stepTitlesOf(w *Window) []string {
+	var out []string
+	for _, id := range w.ids {
+		out = append(out, stepTitles[id])
+	}
+	return out
+}
+
+func TestCreateFiling(t *testing.T) {
+	for _, tc := range []struct {
+		edition    string
+		has, hasNo string
+	}{
+		{"2021", "二级学生会组织", "满意度"},
+		{"2020", "满意度", "二级学生会组织"},
+	} {
+		t.Run(tc.edition, func(t *testing.T) {
+			w := newTestWindow(t, allBackends())
+			w.NewFiling()
+			if w.win.Canvas().Overlays().Top() == nil {
+				t.Fatal("新建 shows no dialog")
+			}
+			w.win.Canvas().Overlays().Top().Hide()
+			w.createFiling(edition(t, w, tc.edition), "测试职业技术学院", forms.OrgGraduateUnion)
+			f := w.doc.filing
+			if f.School != "测试职业技术学院" || f.OrgType != forms.OrgGraduateUnion || f.Edition != tc.edition {
+				t.Errorf("filing = %q %q %q", f.School, f.OrgType, f.Edition)
+			}
+			steps := strings.Join(stepTitlesOf(w), " ")
+			if !strings.Contains(steps, tc.has) || strings.Contains(steps, tc.hasNo) {
+				t.Errorf("steps %s: want %s, not %s", steps, tc.has, tc.hasNo)
+			}
+			if got := w.win.Title(); got != "未命名 * — 学生会改革自评填报" {
+				t.Errorf("title = %q", got)
+			}
+			if w.pageTitle.Text != "基本信息" {
+				t.Errorf("first page = %q", w.pageTitle.Text)
+			}
+			if st := w.states[stepRoster].label(); st != "未开始" {
+				t.Errorf("roster state = %q, want 未开始", st)
+			}
+		})
+	}
+}
+
+func TestEditMemberFindingAppearsAndDisappears(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("yangquan-2021.json")
+	if w.doc.dirty {
+		t.Fatal("a freshly opened example is dirty")
+	}
+	w.ShowStepByTitle("工作人员名单")
+	p := w.pages[stepRoster].(*rosterPage)
+	if st := w.states[stepRoster]; st.errors != 0 {
+		t.Fatalf("example starts with %d roster errors", st.errors)
+	}
+	// 政治面貌 chosen in the table: 群众 is not accepted
+	p.setCell(2, columnOfField("political_status"), "群众")
+	w.validateNow()
+	if st := w.states[stepRoster]; st.errors != 1 || st.label() != "1 错误" {
+		t.Errorf("after 群众: state %+v (%s)", st, st.label())
+	}
+	if text, isErr := p.problemText(2); !isErr || !strings.Contains(text, "政治面貌“群众”") {
+		t.Errorf("problem column = %q", text)
+	}
+	if !w.doc.dirty || !strings.Contains(w.win.Title(), "*") {
+		t.Errorf("edit did not mark the filing unsaved: %q", w.win.Title())
+	}
+	p.onlyIssues.SetChecked(true)
+	if len(p.rows) != 1 || p.rows[0] != 2 {
+		t.Errorf("只看有问题的 shows rows %v, want [2]", p.rows)
+	}
+	p.setCell(2, columnOfField("political_status"), forms.LeagueMember)
+	w.validateNow()
+	if st := w.states[stepRoster]; st.errors != 0 {
+		t.Errorf("after fixing: %d errors", st.errors)
+	}
+	if len(p.rows) != 0 {
+		t.Errorf("filter still shows %v", p.rows)
+	}
+
+	// a rank that cannot be read stays a problem of the row until fixed
+	p.onlyIssues.SetChecked(false)
+	p.setCell(0, columnOfField("rank"), "第三名")
+	if text, _ := p.problemText(0); !strings.Contains(text, "成绩排名") {
+		t.Errorf("unreadable rank not reported: %q", text)
+	}
+	p.setCell(0, columnOfField("rank"), "3/45")
+	m := w.doc.filing.Members[0]
+	if text, _ := p.problemText(0); text != "" || *m.Rank != 3 || *m.RankTotal != 45 {
+		t.Errorf("rank 3/45: problems %q, rank %v/%v", text, *m.Rank, m.RankTotal)
+	}
+}
+
+func TestFieldShowsProblemWhenLeft(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.createFiling(edition(t, w, "2021"), "测试学院", forms.OrgStudentUnion)
+	school := w.fields["school"]
+	entry := school.focus.(*fieldEntry)
+	w.win.Canvas().Focus(entry)
+	entry.SetText("")
+	w.win.Canvas().Unfocus() // leaving the field validates at once
+	if !school.hint.Visible() || !strings.Contains(school.hint.Text, "学校名称为空") {
+		t.Errorf("hint after leaving an empty school: visible=%v %q", school.hint.Visible(), school.hint.Text)
+	}
+	w.win.Canvas().Focus(entry)
+	test.Type(entry, "阳泉职业技术学院")
+	w.win.Canvas().Unfocus()
+	if school.hint.Visible() {
+		t.Errorf("hint still shown: %q", school.hint.Text)
+	}
+	if w.doc.filing.School != "阳泉职业技术学院" {
+		t.Errorf("school = %q", w.doc.filing.School)
+	}
+	students := w.fields["students"]
+	students.focus.(*fieldEntry).SetText("三千")
+	if !strings.Contains(students.hint.Text, "不是人数") || w.doc.filing.Students != nil {
+		t.Errorf("bad count: hint %q, students %v", students.hint.Text, w.doc.filing.Students)
+	}
+	students.focus.(*fieldEntry).SetText("３１４３")
+	if w.doc.filing.Students == nil || *w.doc.filing.Students != 3143 || students.hint.Visible() {
+		t.Errorf("full-width digits: students %v, hint %q", w.doc.filing.Students, students.hint.Text)
+	}
+}
+
+func TestNavigateSteps(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("changji-2020.json")
+	if !w.backBtn.Disabled() {
+		t.Error("上一步 enabled on the first step")
+	}
+	var seen []string
+	for {
+		seen = append(seen, w.pageTitle.Text)
+		if w.nextBtn.Disabled() {
+			break
+		}
+		test.Tap(w.nextBtn)
+	}
+	want := "基本信息 工作人员名单 组织架构 学生代表大会 指导责任人 满意度 改革自评表 文字材料 审核 导出与打印"
+	if got := strings.Join(seen, " "); got != want {
+		t.Errorf("Next walks\n %s\nwant\n %s", got, want)
+	}
+	test.Tap(w.backBtn)
+	if w.pageTitle.Text != "审核" {
+		t.Errorf("Back from the last step opens %q", w.pageTitle.Text)
+	}
+	w.stepList.Select(3)
+	if w.pageTitle.Text != "学生代表大会" {
+		t.Errorf("side list opens %q", w.pageTitle.Text)
+	}
+	// a finding's path opens its step and focuses its field
+	w.ShowStepByTitle("审核")
+	w.openPath("guidance.secretary_general.name")
+	if w.pageTitle.Text != "指导责任人" {
+		t.Errorf("guidance path opens %q", w.pageTitle.Text)
+	}
+	if w.win.Canvas().Focused() != w.fields["guidance.secretary_general.name"].focus {
+		t.Error("the field of the path is not focused")
+	}
+	w.openPath("members[7].political_status")
+	p := w.pages[stepRoster].(*rosterPage)
+	if w.pageTitle.Text != "工作人员名单" || !strings.HasPrefix(p.detail.Text, "第 8 行") {
+		t.Errorf("member path opens %q, detail %q", w.pageTitle.Text, p.detail.Text)
+	}
+}
+
+func TestReviewListsFindingsErrorsFirst(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("changji-2020.json")
+	w.doc.filing.Congress.Delegates = nil // a 提示
+	w.doc.filing.Members[4].Name = ""     // an 错误
+	w.validateNow()
+	w.ShowStepByTitle("审核")
+	p := w.pages[stepReview].(*reviewPage)
+	if !strings.Contains(p.summary.Text, "1 个错误，1 个提示") {
+		t.Errorf("summary %q", p.summary.Text)
+	}
+	var links []*widget.Hyperlink
+	for _, o := range test.LaidOutObjects(p.list) {
+		if l, ok := o.(*widget.Hyperlink); ok {
+			links = append(links, l)
+		}
+	}
+	if len(links) != 2 || !strings.HasPrefix(links[0].Text, "[错误] 工作人员名单") || !strings.HasPrefix(links[1].Text, "[提示] 学生代表大会") {
+		t.Fatalf("links: %v", links)
+	}
+	test.TapAt(links[1], fyne.NewPos(30, links[1].Size().Height/2))
+	if w.pageTitle.Text != "学生代表大会" || w.win.Canvas().Focused() != w.fields["congress.delegates"].focus {
+		t.Errorf("link opened %q", w.pageTitle.Text)
+	}
+}
+
+func TestWithoutBackendsStepsSaySo(t *testing.T) {
+	w := newTestWindow(t, Backends{})
+	w.OpenExample("yangquan-2021.json")
+	w.ShowStepByTitle("审核")
+	found := false
+	for _, o := range test.LaidOutObjects(w.pages[stepReview].content()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "此功能尚未完成") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("审核 does not say validation is not available")
+	}
+	w.ImportRoster()
+	if top := w.win.Canvas().Overlays().Top(); top == nil {
+		t.Error("导入名单 without an importer shows nothing")
+	}
+	w.ShowStepByTitle("导出与打印")
+	p := w.pages[stepExport].(*exportPage)
+	if !p.button.Disabled() || !p.xlsx.Disabled() {
+		t.Error("export enabled without exporters")
+	}
+}
+
+func TestImportRosterIntoTable(t *testing.T) {
+	imp := &fakeImporter{}
+	b := allBackends()
+	b.Roster = imp
+	w := newTestWindow(t, b)
+	w.OpenExample("yangquan-2021.json")
+	before := len(w.doc.filing.Members)
+	src := filepath.Join(t.TempDir(), "名单.csv")
+	os.WriteFile(src, []byte("张三,共青团员,学习部\n李四,群众,体育部\n"), 0o600)
+
+	w.importRosterFile(src)
+	waitFor(t, "the preview", func() bool {
+		top := w.win.Canvas().Overlays().Top()
+		if top == nil {
+			return false
+		}
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "替换现有名单" {
+				return true
+			}
+		}
+		return false
+	})
+	if w.pageTitle.Text != "工作人员名单" {
+		t.Errorf("import shows %q", w.pageTitle.Text)
+	}
+	test.Tap(button(t, w, "替换现有名单"))
+	f := w.doc.filing
+	if len(f.Members) != 2 || f.Members[0].Name != "张三" || f.Members[1].PoliticalStatus != "群众" {
+		t.Fatalf("members after replace: %+v", f.Members)
+	}
+	p := w.pages[stepRoster].(*rosterPage)
+	if len(p.rows) != 2 || p.table.Length != nil && false {
+		t.Errorf("table rows %v", p.rows)
+	}
+	if rows, _ := p.table.Length(); rows != 2 {
+		t.Errorf("table shows %d rows", rows)
+	}
+	if st := w.states[stepRoster]; st.errors != 1 {
+		t.Errorf("imported 群众 gives %d errors, want 1", st.errors)
+	}
+	if p.undo.Disabled() {
+		t.Fatal("撤销导入 disabled after an import")
+	}
+	test.Tap(p.undo)
+	if len(f.Members) != before || w.doc.rosterUndo != nil {
+		t.Errorf("undo: %d members, want %d", len(f.Members), before)
+	}
+
+	// merge keeps the roster and adds to it
+	pv, err := imp.Preview(src, f, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.applyImport(imp, pv, true)
+	if len(f.Members) != before+2 {
+		t.Errorf("merge: %d members, want %d", len(f.Members), before+2)
+	}
+
+	// a file the importer cannot read changes nothing and says why
+	n := len(f.Members)
+	w.importRosterFile(filepath.Join(t.TempDir(), "missing.csv"))
+	waitFor(t, "the error", func() bool { return w.win.Canvas().Overlays().Top() != nil })
+	if len(f.Members) != n {
+		t.Error("a failed import changed the roster")
+	}
+}
+
+func TestImportMappingChangeRepreviews(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.createFiling(edition(t, w, "2021"), "测试学院", forms.OrgStudentUnion)
+	src := filepath.Join(t.TempDir(), "名单.csv")
+	os.WriteFile(src, []byte("共青团员,张三\n"), 0o600)
+	pv, _ := w.opts.Backends.Roster.Preview(src, w.doc.filing, "", nil)
+	w.showImportPreview(pv)
+	// map 姓名 to the second column, on the tab 列的对应
+	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+		if tabs, ok := o.(*container.AppTabs); ok {
+			tabs.SelectIndex(2)
+		}
+	}
+	var sels []*widget.Select
+	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+		if s, ok := o.(*widget.Select); ok {
+			sels = append(sels, s)
+		}
+	}
+	if len(sels) < 1 {
+		t.Fatal("no column selects in the preview")
+	}
+	first := w.win.Canvas().Overlays().Top()
+	sels[0].SetSelected("第2列：政治面貌")
+	waitFor(t, "the new preview", func() bool {
+		top := w.win.Canvas().Overlays().Top()
+		if top == nil || top == first {
+			return false
+		}
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "导入" {
+				return true
+			}
+		}
+		return false
+	})
+	test.Tap(button(t, w, "导入"))
+	if got := w.doc.filing.Members; len(got) != 1 || got[0].Name != "张三" {
+		t.Errorf("members %+v", got)
+	}
+}
+
+func TestUnsavedChangesPrompt(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("yangquan-2021.json")
+	w.doc.filing.School = "改过的学校"
+	w.edited()
+	w.OpenExample("changji-2020.json")
+	if w.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no prompt before discarding changes")
+	}
+	test.Tap(button(t, w, "取消"))
+	if w.doc.filing.School != "改过的学校" {
+		t.Fatal("取消 discarded the filing")
+	}
+	w.OpenExample("changji-2020.json")
+	test.Tap(button(t, w, "不保存"))
+	if w.doc.filing.School != "昌吉职业技术学院" || w.doc.dirty {
+		t.Errorf("不保存: school %q dirty %v", w.doc.filing.School, w.doc.dirty)
+	}
+
+	// 保存 saves, then goes on
+	path := filepath.Join(t.TempDir(), "昌吉.json")
+	w.saveTo(path, nil)
+	w.doc.filing.Students = forms.IntPtr(5000)
+	w.edited()
+	w.OpenExample("lanzhou-2020.json")
+	test.Tap(button(t, w, "保存"))
+	if w.doc.filing.School != "兰州科技职业学院" {
+		t.Errorf("保存 did not go on to open: %q", w.doc.filing.School)
+	}
+	saved, err := forms.Load(path)
+	if err != nil || saved.Students == nil || *saved.Students != 5000 {
+		t.Errorf("saved file: %v %v", err, saved)
+	}
+	if got := w.recentFiles(); len(got) != 1 || got[0] != path {
+		t.Errorf("recent files %v", got)
+	}
+}
+
+func TestOpenBrokenFileKeepsFiling(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("yangquan-2021.json")
+	bad := filepath.Join(t.TempDir(), "坏.json")
+	os.WriteFile(bad, []byte(`{"schema_version": 2, "edition": "2021", "school": `), 0o600)
+	w.OpenPath(bad)
+	if w.doc.filing.School != "阳泉职业技术学院" {
+		t.Errorf("a broken file replaced the filing")
+	}
+	var msg string
+	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "坏.json") {
+			msg = l.Text
+		}
+	}
+	if !strings.Contains(msg, "不完整") && !strings.Contains(msg, "格式错误") {
+		t.Errorf("error shown: %q", msg)
+	}
+}
+
+func TestRestoreFromRecoveryFile(t *testing.T) {
+	dir := t.TempDir()
+	w := newTestWindow(t, allBackends())
+	w.opts.RecoveryDir = dir
+	w.OpenExample("yangquan-2021.json")
+	if err := w.Autosave(); err != nil || fileExists(w.recoveryPath()) {
+		t.Fatalf("autosave of an unchanged filing: %v, file %v", err, fileExists(w.recoveryPath()))
+	}
+	w.doc.filing.Members[0].Name = "恢复测试"
+	w.edited()
+	if err := w.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	// the program "crashes": a new window starts with the same storage
+	w2 := newTestWindow(t, allBackends())
+	w2.opts.RecoveryDir = dir
+	w2.OfferRecovery()
+	if w2.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no offer to restore")
+	}
+	test.Tap(button(t, w2, "恢复"))
+	if w2.doc == nil || w2.doc.filing.Members[0].Name != "恢复测试" || !w2.doc.dirty {
+		t.Fatalf("restored filing: %+v", w2.doc)
+	}
+	// saving removes the recovery file
+	w2.saveTo(filepath.Join(t.TempDir(), "x.json"), nil)
+	if fileExists(w2.recoveryPath()) {
+		t.Error("recovery file left after saving")
+	}
+	w3 := newTestWindow(t, allBackends())
+	w3.opts.RecoveryDir = dir
+	w3.OfferRecovery()
+	if w3.win.Canvas().Overlays().Top() != nil {
+		t.Error("offered to restore after the work was saved")
+	}
+}
+
+func TestExportWritesChosenFiles(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("yangquan-2021.json")
+	w.ShowStepByTitle("导出与打印")
+	p := w.pages[stepExport].(*exportPage)
+	dir := t.TempDir()
+	p.folder.SetText(dir)
+	p.pdf.SetChecked(false)
+	test.Tap(p.button)
+	xlsx := filepath.Join(dir, "阳泉职业技术学院-学生会-评估备案表.xlsx")
+	waitFor(t, "the export", func() bool { return fileExists(xlsx) && strings.Contains(p.status.Text, "已导出") })
+	if fileExists(strings.TrimSuffix(xlsx, ".xlsx") + ".pdf") {
+		t.Error("PDF written though not chosen")
+	}
+	// a failing exporter reports and writes nothing
+	w.opts.Backends.PDF = fakeExporter{fail: true}
+	p.pdf.SetChecked(true)
+	p.xlsx.SetChecked(false)
+	p.status.SetText("")
+	test.Tap(p.button)
+	waitFor(t, "the error", func() bool {
+		for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "磁盘已满") {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+func TestStepOfPath(t *testing.T) {
+	for path, want := range map[string]string{
+		"members[3].rank":                      stepRoster,
+		"members":                              stepRoster,
+		"departments[1].name":                  stepStructure,
+		"congress.delegates":                   stepCongress,
+		"answers[3.1]":                         stepAnswers,
+		"college_unions[2].items[c3]":          stepColleges,
+		"college_item_counts[c3]":              stepColleges,
+		"guidance.secretary_general.full_time": stepGuidance,
+		"satisfaction.union.sample":            stepSatisfaction,
+		"texts.problems":                       stepTexts,
+		"students":                             stepBasic,
+		"school":                               stepBasic,
+	} {
+		if got := stepOfPath(path); got != want {
+			t.Errorf("stepOfPath(%q) = %s, want %s", path, got, want)
+		}
+	}
+	if i, f, ok := memberOfPath("members[12].political_status"); !ok || i != 12 || f != "political_status" {
+		t.Errorf("memberOfPath = %d %q %v", i, f, ok)
+	}
+	if _, _, ok := memberOfPath("members[x].name"); ok {
+		t.Error("memberOfPath accepted a bad index")
+	}
+}
