@@ -140,38 +140,44 @@ func (p *rosterPage) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	m := &f.Members[mi]
 	col := rosterColumns[id.Col]
 	c.member, c.col = mi, id.Col
-	c.label.Hide()
-	c.entry.Hide()
-	c.sel.Hide()
-	c.del.Hide()
-	c.bg.FillColor = color.Transparent
+	tint := color.Color(color.Transparent)
 	if col.field != "" {
 		for _, fd := range p.findings[mi] {
 			_, field, _ := memberOfPath(fd.Path)
 			if columnOfField(field) == id.Col {
 				if fd.IsError() {
-					c.bg.FillColor = errorTint
+					tint = errorTint
 					break
 				}
-				c.bg.FillColor = warningTint
+				tint = warningTint
 			}
 		}
 	}
-	c.bg.Refresh()
+	if c.bg.FillColor != tint {
+		c.bg.FillColor = tint
+		c.bg.Refresh()
+	}
+	// Only what changed is updated: a table refresh after every edit must
+	// not re-shape the text of every visible cell.
+	setVisible(c.label, col.kind == cellLabel)
+	setVisible(c.entry, col.kind == cellEntry)
+	setVisible(c.sel, col.kind == cellSelect)
+	setVisible(c.del, col.kind == cellAction)
 	switch col.kind {
 	case cellLabel:
-		if id.Col == 0 {
-			c.label.SetText(strconv.Itoa(mi + 1))
-			c.label.Importance = widget.MediumImportance
-		} else {
-			text, isErr := p.problemText(mi)
-			c.label.Importance = widget.WarningImportance
+		text, imp := strconv.Itoa(mi+1), widget.MediumImportance
+		if id.Col != 0 {
+			var isErr bool
+			text, isErr = p.problemText(mi)
+			imp = widget.WarningImportance
 			if isErr {
-				c.label.Importance = widget.DangerImportance
+				imp = widget.DangerImportance
 			}
+		}
+		if c.label.Text != text || c.label.Importance != imp {
+			c.label.Importance = imp
 			c.label.SetText(text)
 		}
-		c.label.Show()
 	case cellEntry:
 		c.entry.OnChanged = nil
 		if v := col.get(m); c.entry.Text != v {
@@ -180,26 +186,47 @@ func (p *rosterPage) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		c.entry.OnChanged = func(s string) { p.setCell(c.member, c.col, s) }
 		c.entry.onLeave = p.w.validateNow
 		c.entry.onEnter = func() { p.showDetail(c.member) }
-		c.entry.Show()
 	case cellSelect:
 		c.sel.OnChanged = nil
 		opts := col.options
 		if col.optionsFn != nil {
 			opts = col.optionsFn(f)
 		}
-		c.sel.Options = opts
-		c.sel.Selected = col.get(m)
-		c.sel.PlaceHolder = " "
-		c.sel.Refresh()
+		if v := col.get(m); c.sel.Selected != v || !sameStrings(c.sel.Options, opts) {
+			c.sel.Options = opts
+			c.sel.Selected = v
+			c.sel.PlaceHolder = " "
+			c.sel.Refresh()
+		}
 		c.sel.OnChanged = func(s string) {
 			p.setCell(c.member, c.col, s)
 			p.w.validateNow()
 		}
-		c.sel.Show()
 	case cellAction:
 		c.del.OnTapped = func() { p.deleteMember(c.member) }
-		c.del.Show()
 	}
+}
+
+func setVisible(o fyne.CanvasObject, v bool) {
+	if o.Visible() != v {
+		if v {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+}
+
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // setCell stores what the user typed or chose in a member's field.
