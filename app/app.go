@@ -4,10 +4,13 @@
 package app
 
 import (
+	_ "embed"
 	"log"
 	"runtime/debug"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 
 	"sureform/app/wizard"
 )
@@ -20,6 +23,12 @@ type Info struct {
 	Build   int
 }
 
+// fyneWords are Chinese words for the buttons and titles of Fyne's own
+// dialogs.
+//
+//go:embed fyne.zh.json
+var fyneWords []byte
+
 // memoryLimit is the soft limit of the Go heap (see runtime/debug).
 const memoryLimit = 80 << 20
 
@@ -28,6 +37,14 @@ func Run(info Info) {
 	// The bundled font's outlines are most of the heap; a soft limit keeps
 	// the garbage of parsing it from doubling the process's memory.
 	debug.SetMemoryLimit(memoryLimit)
+	// Fyne's own words (file dialogs, 确定/取消) follow the system
+	// language, falling back to English; the whole interface is Chinese, so
+	// Chinese words are given for both.
+	for _, l := range []fyne.Locale{"en", "zh-Hans"} {
+		if err := lang.AddTranslationsForLocale(fyneWords, l); err != nil {
+			log.Printf("loading Chinese words for Fyne's dialogs: %v", err)
+		}
+	}
 	a := fyneapp.NewWithID(info.ID)
 	a.Settings().SetTheme(wizard.NewTheme())
 	w, err := wizard.New(a, wizard.Options{Name: info.Name, Version: info.Version, Backends: backends()})

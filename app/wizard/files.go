@@ -134,6 +134,7 @@ func (w *Window) Open() {
 		}, w.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 		w.setDialogFolder(d)
+		d.SetTitleText("打开填报文件")
 		d.Resize(fyne.NewSize(800, 560))
 		d.Show()
 	})
@@ -243,6 +244,7 @@ func (w *Window) SaveAs(then func()) {
 	}
 	d.SetFileName(name + "-评估备案.json")
 	w.setDialogFolder(d)
+	d.SetTitleText("保存填报文件")
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }

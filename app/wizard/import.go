@@ -42,6 +42,7 @@ func (w *Window) ImportRoster() {
 	}, w.win)
 	d.SetFilter(storage.NewExtensionFileFilter(imp.Extensions()))
 	w.setDialogFolder(d)
+	d.SetTitleText("选择要导入的名单文件")
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
@@ -291,6 +292,7 @@ func (w *Window) saveTemplate() {
 	}, w.win)
 	d.SetFileName("校级学生会工作人员名单模板.xlsx")
 	w.setDialogFolder(d)
+	d.SetTitleText("保存空白名单模板")
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }

@@ -133,6 +133,7 @@ func (p *exportPage) chooseFolder() {
 	if l, err := storage.ListerForURI(storage.NewFileURI(p.folder.Text)); err == nil {
 		d.SetLocation(l)
 	}
+	d.SetTitleText("选择导出文件夹")
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
