@@ -228,6 +228,7 @@ func (p *exportPage) done(jobs []exportJob) {
 	p.status.SetText("已导出：\n" + strings.Join(names, "\n"))
 	folder := widget.NewButton("打开所在文件夹", func() { openFileURL(filepath.Dir(jobs[0].path)); d.Hide() })
 	d = dialog.NewCustom("导出完成", "关闭", container.NewVBox(note("已导出：\n"+strings.Join(names, "\n")), box, folder), p.w.win)
+	d.Resize(fyne.NewSize(560, 300))
 	d.Show()
 }
 

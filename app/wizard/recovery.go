@@ -134,13 +134,15 @@ func (w *Window) OfferRecovery() {
 	}
 	msg := fmt.Sprintf("上次退出时，%s（%s）有未保存的修改，最后自动保存于 %s。\n是否恢复这些修改？",
 		where, f.School, rec.SavedAt.Local().Format("2006-01-02 15:04"))
-	dialog.NewCustomConfirm("恢复未保存的工作", "恢复", "丢弃", note(msg), func(restore bool) {
+	d := dialog.NewCustomConfirm("恢复未保存的工作", "恢复", "丢弃", note(msg), func(restore bool) {
 		if !restore {
 			w.removeRecovery()
 			return
 		}
 		w.restore(rec, f, ed)
-	}, w.win).Show()
+	}, w.win)
+	d.Resize(fyne.NewSize(520, 240))
+	d.Show()
 }
 
 func (w *Window) restore(rec recoveryFile, f *forms.Filing, ed *forms.Edition) {
