@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -180,7 +179,11 @@ func runEditions(c *cli, args []string) error {
 			if title == "" {
 				title = "自评"
 			}
-			parts = append(parts, fmt.Sprintf("%s %d 项", title, len(s.Answerable())))
+			part := fmt.Sprintf("%s %d 项", title, len(s.Items))
+			if rows := len(s.Answerable()); rows != len(s.Items) {
+				part += fmt.Sprintf("（共 %d 行作答）", rows)
+			}
+			parts = append(parts, part)
 		}
 		fmt.Fprintf(c.stdout, "%s\t%s\t%s（%s）\n", ed.ID, ed.Name, ed.Title, strings.Join(parts, "，"))
 	}
@@ -349,14 +352,4 @@ func short(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
