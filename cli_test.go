@@ -13,6 +13,9 @@ import (
 // runCLI runs one command line and returns its status and outputs.
 func runCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	if os.Getenv("SUREFORM_EDITIONS_DIR") == "" {
+		t.Setenv("SUREFORM_EDITIONS_DIR", t.TempDir()) // never the real user's folder
+	}
 	var out, errOut bytes.Buffer
 	code := run(args, &out, &errOut)
 	return code, out.String(), errOut.String()
@@ -136,5 +139,32 @@ func TestAppInfo(t *testing.T) {
 	info := readAppInfo()
 	if info.ID != "cn.sureform.app" || info.Name != "学生会改革自评填报" || info.Version == "" || info.Build < 1 {
 		t.Errorf("FyneApp.toml metadata: %+v", info)
+	}
+}
+
+func TestCLIEditionsAdd(t *testing.T) {
+	t.Setenv("SUREFORM_EDITIONS_DIR", t.TempDir())
+	data, err := os.ReadFile(filepath.Join("assets", "editions", "2021.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(t.TempDir(), "2022.toml")
+	os.WriteFile(src, bytes.Replace(bytes.Replace(data, []byte(`id = "2021"`), []byte(`id = "2022"`), 1), []byte("year = 2021"), []byte("year = 2022"), 1), 0o600)
+	code, out, stderr := runCLI(t, "editions", "--add", src)
+	if code != exitOK || !strings.Contains(out, "已加入表格版本 2022") || !strings.Contains(out, "\n2022\t") {
+		t.Fatalf("exit %d\n%s%s", code, out, stderr)
+	}
+	// From then on every command knows it.
+	path := filepath.Join(t.TempDir(), "f.json")
+	if code, _, stderr := runCLI(t, "new", "--edition", "2022", "--school", "某学院", "-o", path); code != exitOK {
+		t.Fatalf("new with added edition: %s", stderr)
+	}
+	if code, _, stderr := runCLI(t, "editions", "--add", filepath.Join("assets", "editions", "2020.toml")); code != exitUsage || !strings.Contains(stderr, "已存在") {
+		t.Errorf("adding a built-in id: exit %d %s", code, stderr)
+	}
+	broken := filepath.Join(t.TempDir(), "broken.toml")
+	os.WriteFile(broken, []byte("id = \"x\"\ntitle = \"表\"\n"), 0o600)
+	if code, _, stderr := runCLI(t, "editions", "--add", broken); code != exitUsage || !strings.Contains(stderr, "broken.toml") {
+		t.Errorf("adding a broken file: exit %d %s", code, stderr)
 	}
 }
