@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"sureform/app/wizard"
+	"sureform/forms"
 )
 
 // Info is what the program says about itself (from FyneApp.toml).
@@ -47,7 +48,11 @@ func Run(info Info) {
 	}
 	a := fyneapp.NewWithID(info.ID)
 	a.Settings().SetTheme(wizard.NewTheme())
-	w, err := wizard.New(a, wizard.Options{Name: info.Name, Version: info.Version, Backends: backends()})
+	opts := wizard.Options{Name: info.Name, Version: info.Version, Backends: backends()}
+	if dir, err := forms.UserEditionsDir(); err == nil {
+		opts.UserEditionsDir = dir
+	}
+	w, err := wizard.New(a, opts)
 	if err != nil {
 		log.Fatal(err)
 	}

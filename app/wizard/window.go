@@ -32,6 +32,9 @@ type Options struct {
 	RecoveryDir string
 	// Now is the clock (tests fix it); nil means time.Now.
 	Now func() time.Time
+	// UserEditionsDir holds editions the user added (sureform editions
+	// --add); "" for none.
+	UserEditionsDir string
 }
 
 // validateDelay is how long after the last keystroke the filing is
@@ -86,6 +89,10 @@ type Window struct {
 	nextBtn    *widget.Button
 	body       *fyne.Container
 
+	// startupErrors are shown once the window is open (a user edition
+	// file that could not be loaded).
+	startupErrors []error
+
 	validateTimer *time.Timer
 	autosaved     int
 	stopAutosave  chan struct{}
@@ -102,6 +109,9 @@ func New(a fyne.App, opts Options) (*Window, error) {
 	}
 	w := &Window{app: a, opts: opts, editions: eds, fields: map[string]*field{},
 		byPath: map[string][]Finding{}, states: map[string]stepState{}}
+	if opts.UserEditionsDir != "" {
+		w.startupErrors = eds.AddUserEditions(opts.UserEditionsDir)
+	}
 	w.win = a.NewWindow(opts.Name)
 	w.buildUI()
 	w.win.SetMainMenu(w.buildMenu())
@@ -120,6 +130,9 @@ func (w *Window) Window() fyne.Window { return w.win }
 // autosave and runs the app until it quits.
 func (w *Window) ShowAndRun() {
 	w.win.Show()
+	for _, err := range w.startupErrors {
+		w.showError(err)
+	}
 	w.OfferRecovery()
 	w.startAutosave(20 * time.Second)
 	w.app.Run()
