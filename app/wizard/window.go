@@ -87,6 +87,7 @@ type Window struct {
 	pageHolder *fyne.Container
 	backBtn    *widget.Button
 	nextBtn    *widget.Button
+	navBar     *fyne.Container
 	body       *fyne.Container
 
 	// startupErrors are shown once the window is open (a user edition
@@ -160,6 +161,7 @@ func (w *Window) buildUI() {
 	w.nextBtn = widget.NewButtonWithIcon("下一步", theme.NavigateNextIcon(), func() { w.showStep(w.step + 1) })
 	w.nextBtn.IconPlacement = widget.ButtonIconTrailingText
 	w.nextBtn.Importance = widget.HighImportance
+	w.navBar = container.NewHBox(w.backBtn, layout.NewSpacer(), w.nextBtn)
 	w.body = container.NewStack()
 	w.win.SetContent(w.body)
 	w.showWelcome()
@@ -256,7 +258,7 @@ func (w *Window) setDocument(d *document, startStep string) {
 	w.validateNow()
 	split := container.NewHSplit(w.stepList,
 		container.NewBorder(container.NewVBox(w.pageTitle, widget.NewSeparator()),
-			container.NewVBox(widget.NewSeparator(), container.NewHBox(w.backBtn, layout.NewSpacer(), w.nextBtn)),
+			container.NewVBox(widget.NewSeparator(), w.navBar),
 			nil, nil, w.pageHolder))
 	split.Offset = 0.2
 	w.body.Objects = []fyne.CanvasObject{split}
@@ -332,6 +334,7 @@ func (w *Window) showStep(i int) {
 	} else {
 		w.nextBtn.SetText("下一步")
 	}
+	w.navBar.Refresh() // the button's width follows its text
 }
 
 // ShowStepByTitle opens the step with the given Chinese title; it reports
