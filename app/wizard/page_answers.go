@@ -42,7 +42,9 @@ func (p *answersPage) content() fyne.CanvasObject {
 		if s.Kind != forms.SectionAnswers {
 			continue
 		}
-		p.box.Add(heading(s.Title))
+		if s.Title != "" {
+			p.box.Add(heading(s.Title))
+		}
 		for _, it := range s.Items {
 			if len(it.Parts) > 0 {
 				group := widget.NewLabel(itemLabel(it))

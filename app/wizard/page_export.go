@@ -222,7 +222,9 @@ func (p *exportPage) done(jobs []exportJob) {
 	for _, j := range jobs {
 		j := j
 		names = append(names, j.path)
-		box.Add(widget.NewButton("打开 "+filepath.Base(j.path), func() { openFileURL(j.path); d.Hide() }))
+		link := widget.NewHyperlink("打开 "+filepath.Base(j.path), nil) // the user's text: not in a bold button
+		link.OnTapped = func() { openFileURL(j.path); d.Hide() }
+		box.Add(link)
 	}
 	p.status.Importance = widget.SuccessImportance
 	p.status.SetText("已导出：\n" + strings.Join(names, "\n"))

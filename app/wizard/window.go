@@ -238,9 +238,11 @@ func (w *Window) showWelcome() {
 		box.Add(widget.NewLabelWithStyle("最近打开：", fyne.TextAlignCenter, fyne.TextStyle{}))
 		for _, p := range recent {
 			p := p
-			b := widget.NewButton(p, func() { w.OpenPath(p) })
-			b.Importance = widget.LowImportance
-			box.Add(container.NewCenter(b))
+			// a link, not a button: button text is bold, and the bold font
+			// holds only common characters, while a path is the user's text
+			link := widget.NewHyperlink(p, nil)
+			link.OnTapped = func() { w.OpenPath(p) }
+			box.Add(container.NewCenter(link))
 		}
 	}
 	w.body.Objects = []fyne.CanvasObject{container.NewCenter(box)}
