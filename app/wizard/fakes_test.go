@@ -124,11 +124,15 @@ func newTestWindow(t testing.TB, b Backends) *Window {
 	}
 	w.win.Resize(fyne.NewSize(1100, 760))
 	w.win.Show()
+	closed := false
+	w.win.SetOnClosed(func() { closed = true })
 	t.Cleanup(func() {
 		if w.validateTimer != nil {
 			w.validateTimer.Stop()
 		}
-		w.win.Close()
+		if !closed {
+			w.win.Close()
+		}
 	})
 	return w
 }

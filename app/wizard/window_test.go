@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -499,5 +500,69 @@ func TestStepOfPath(t *testing.T) {
 	}
 	if _, _, ok := memberOfPath("members[x].name"); ok {
 		t.Error("memberOfPath accepted a bad index")
+	}
+}
+
+func TestDropFiles(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	dir := t.TempDir()
+	project := filepath.Join(dir, "昌吉.json")
+	w.OpenExample("changji-2020.json")
+	w.saveTo(project, nil)
+	w.OpenExample("yangquan-2021.json")
+
+	w.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(project)})
+	if w.doc.path != project {
+		t.Fatalf("dropping a project file opened %q", w.doc.path)
+	}
+	roster := filepath.Join(dir, "名单.csv")
+	os.WriteFile(roster, []byte("王五,中共党员,学习部\n"), 0o600)
+	w.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(roster)})
+	if w.pageTitle.Text != "工作人员名单" {
+		t.Errorf("dropping a roster shows %q", w.pageTitle.Text)
+	}
+	waitFor(t, "the preview", func() bool {
+		top := w.win.Canvas().Overlays().Top()
+		if top == nil {
+			return false
+		}
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "合并到现有名单" {
+				return true
+			}
+		}
+		return false
+	})
+	test.Tap(button(t, w, "合并到现有名单"))
+	if n := len(w.doc.filing.Members); n != 41 || w.doc.filing.Members[40].Name != "王五" {
+		t.Errorf("after merge: %d members", n)
+	}
+}
+
+func TestMenuShortcutsAndPreferences(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	want := map[string]string{"新建…": "CustomDesktop:Control+N", "打开…": "CustomDesktop:Control+O",
+		"保存": "CustomDesktop:Control+S", "另存为…": "CustomDesktop:Shift+Control+S"}
+	menu := w.buildMenu()
+	if menu.Items[0].Label != "文件" || menu.Items[1].Label != "帮助" {
+		t.Fatalf("menus %q %q", menu.Items[0].Label, menu.Items[1].Label)
+	}
+	var labels []string
+	for _, it := range menu.Items[0].Items {
+		labels = append(labels, it.Label)
+		if sc, ok := want[it.Label]; ok {
+			if it.Shortcut == nil || it.Shortcut.ShortcutName() != sc {
+				t.Errorf("%s: shortcut %v, want %s", it.Label, it.Shortcut, sc)
+			}
+		}
+	}
+	if got := strings.Join(labels, " "); got != "新建… 打开… 打开示例 最近打开  保存 另存为…  导入名单… 导出 Excel… 导出 PDF…  退出" {
+		t.Errorf("文件 menu: %s", got)
+	}
+	// quitting with nothing unsaved remembers the window size
+	w.win.Resize(fyne.NewSize(1000, 700))
+	w.onCloseRequested()
+	if got := w.app.Preferences().Float(prefWidth); got < 900 {
+		t.Errorf("width remembered as %v", got)
 	}
 }
