@@ -21,11 +21,16 @@ func parseCharter(text string) charterRules {
 		return c
 	}
 	r := []rune(text)
-	if i := indexRunes(r, []rune("主席团成员"), 0); i >= 0 {
-		j := i + len([]rune("主席团成员"))
-		j = skipWords(r, j, "人数", "不超过", "不多于", "为", "共", "设")
+	for from := 0; ; {
+		i := indexRunes(r, []rune("主席团成员"), from)
+		if i < 0 {
+			break
+		}
+		from = i + 1
+		j := skipWords(r, i+len([]rune("主席团成员")), "人数", "不超过", "不多于", "为", "共", "设")
 		if n, k := readNumber(r, j); n > 0 && k < len(r) && (r[k] == '名' || r[k] == '人') {
 			c.PresidiumMax = n
+			break
 		}
 	}
 	for from := 0; ; {
