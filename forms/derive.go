@@ -46,6 +46,9 @@ type Derived struct {
 	Staff       int `json:"staff"`
 	Presidium   int `json:"presidium"`
 	Departments int `json:"departments"`
+	// DepartmentNames are the departments counted in Departments: those
+	// declared, then those only members name (Filing.DepartmentNames).
+	DepartmentNames []string `json:"department_names"`
 	// Unassigned counts members with neither a department nor a
 	// presidium position, whose place cannot be derived.
 	Unassigned int `json:"unassigned"`
@@ -90,7 +93,7 @@ type Suggestion struct {
 // NoteFor is the 备注 to print for an item: the user's own note when they
 // wrote one, otherwise the derived note.
 func (d *Derived) NoteFor(f *Filing, id string) string {
-	if a, ok := f.Answers[id]; ok && strings.TrimSpace(a.Note) != "" {
+	if a, ok := f.Answers[id]; ok && trimSpace(a.Note) != "" {
 		return a.Note
 	}
 	return d.Items[id].Note
@@ -119,7 +122,7 @@ func SatisfactionNote(r Ratio) string { return "满意率为" + r.String() }
 // SecretaryNote names the secretary-general as item 15 of the 2020
 // edition's 备注 does.
 func SecretaryNote(name string) string {
-	if strings.TrimSpace(name) == "" {
+	if trimSpace(name) == "" {
 		return ""
 	}
 	return "组织秘书长：" + name
@@ -135,17 +138,19 @@ func ratioOf(num, den *int) *Ratio {
 // deriveCounts fills the counts and ratios of d from the filing; the
 // per-item suggestions are filled by the validator's fact deciders.
 func deriveCounts(f *Filing) Derived {
+	names := f.DepartmentNames()
 	d := Derived{
-		Staff:         len(f.Members),
-		Presidium:     len(f.Presidium()),
-		Departments:   len(f.DepartmentNames()),
-		CollegeCounts: map[string]int{},
-		Items:         map[string]Suggestion{},
+		Staff:           len(f.Members),
+		Presidium:       len(f.Presidium()),
+		Departments:     len(names),
+		DepartmentNames: names,
+		CollegeCounts:   map[string]int{},
+		Items:           map[string]Suggestion{},
 	}
 	known, fromCollege := 0, 0
 	for i := range f.Members {
 		m := &f.Members[i]
-		if !m.InPresidium() && strings.TrimSpace(m.Department) == "" {
+		if !m.InPresidium() && trimSpace(m.Department) == "" {
 			d.Unassigned++
 		}
 		if m.FromCollegeUnion != nil {
@@ -271,7 +276,7 @@ func IsLayerName(name string) bool {
 // IsAcceptedPoliticalStatus reports whether a political status is one the
 // reform accepts, also in the short forms rosters use (党员, 预备党员, 团员).
 func IsAcceptedPoliticalStatus(s string) bool {
-	switch strings.TrimSpace(s) {
+	switch trimSpace(s) {
 	case PartyMember, ProbationaryMember, LeagueMember, "共产党员", "中国共产党党员", "党员",
 		"预备党员", "团员", "中国共产主义青年团团员":
 		return true
@@ -417,7 +422,7 @@ func decideFact(f *Filing, ed *Edition, d *Derived, it Item) (*bool, string) {
 	no := func(why string) (*bool, string) { return BoolPtr(false), why }
 	switch it.Fact {
 	case FactStructure:
-		for _, n := range f.DepartmentNames() {
+		for _, n := range d.DepartmentNames {
 			if IsLayerName(n) {
 				return no("设有“" + n + "”，属于“中心”“项目办公室”类常设层级")
 			}
@@ -453,12 +458,12 @@ func decideFact(f *Filing, ed *Edition, d *Derived, it Item) (*bool, string) {
 		return yes(fmt.Sprintf("工作部门实有%d个，不超过%d个", d.Departments, DepartmentLimit))
 	case FactTitles:
 		return decideMembers(f, func(m *Member) (bool, bool) {
-			p := strings.TrimSpace(m.Position)
+			p := trimSpace(m.Position)
 			return IsAllowedPosition(p), p != ""
 		}, "职务", "不在主席、副主席、执行主席、部长、副部长、干事之列")
 	case FactPoliticalStatus:
 		return decideMembers(f, func(m *Member) (bool, bool) {
-			s := strings.TrimSpace(m.PoliticalStatus)
+			s := trimSpace(m.PoliticalStatus)
 			return IsAcceptedPoliticalStatus(s), s != ""
 		}, "政治面貌", "不是中共党员、中共预备党员或共青团员")
 	case FactAcademicRecord:
@@ -492,7 +497,7 @@ func decideFact(f *Filing, ed *Edition, d *Derived, it Item) (*bool, string) {
 		if g.SecretaryGeneral.FullTime != nil && !*g.SecretaryGeneral.FullTime {
 			return no("秘书长" + g.SecretaryGeneral.Name + "不是专职团干部")
 		}
-		if strings.TrimSpace(g.DeputySecretary.Name) == "" || strings.TrimSpace(g.SecretaryGeneral.Name) == "" ||
+		if trimSpace(g.DeputySecretary.Name) == "" || trimSpace(g.SecretaryGeneral.Name) == "" ||
 			g.DeputySecretary.FullTime == nil || g.SecretaryGeneral.FullTime == nil {
 			return nil, "指导责任人姓名或是否专职未填全"
 		}
@@ -530,7 +535,7 @@ func decideMembers(f *Filing, check func(*Member) (ok, known bool), what, fails 
 		}
 	}
 	if bad > 0 {
-		name := strings.TrimSpace(f.Members[first].Name)
+		name := trimSpace(f.Members[first].Name)
 		if bad == 1 {
 			return BoolPtr(false), fmt.Sprintf("%s的%s%s", name, what, fails)
 		}
@@ -574,4 +579,32 @@ func decideColleges(f *Filing, get func(*CollegeUnion) *int, limit int, what, un
 		return nil, fmt.Sprintf("%d个二级学生会组织未填%s人数", unknown, what)
 	}
 	return BoolPtr(true), fmt.Sprintf("各二级学生会组织%s均不超过%d%s", what, limit, unit)
+}
+
+// trimSpace is strings.TrimSpace with a fast path for the common case of a
+// Chinese or ASCII text that has no surrounding space: the validator trims
+// every roster field several times per run.
+func trimSpace(s string) string {
+	if s == "" || mayBeSpace(s[0]) {
+		return strings.TrimSpace(s)
+	}
+	i := len(s) - 1
+	for i > 0 && len(s)-i < 4 && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	if mayBeSpace(s[i]) {
+		return strings.TrimSpace(s)
+	}
+	return s
+}
+
+// mayBeSpace reports whether a byte starts a character that may be white
+// space: an ASCII space or the lead byte of U+0085, U+00A0, U+1680,
+// U+2000–U+205F or U+3000.
+func mayBeSpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r', 0xC2, 0xE1, 0xE2, 0xE3:
+		return true
+	}
+	return false
 }

@@ -69,7 +69,7 @@ func (c *checker) answerWord(id string, met bool) string {
 // 备注 the user typed.
 func (c *checker) answers() {
 	f := c.f
-	problems := strings.TrimSpace(f.Texts.Problems) != ""
+	problems := trimSpace(f.Texts.Problems) != ""
 	known := map[string]bool{}
 	for si := range c.ed.Sections {
 		s := &c.ed.Sections[si]
@@ -124,7 +124,7 @@ func (c *checker) answer(it Item, problems bool) {
 		c.addItems(RuleAnswerContradiction, path, fmt.Sprintf("%s答“%s”，但数据显示应为“%s”：%s",
 			label, c.answerWord(it.ID, *a.Met), c.answerWord(it.ID, *sug.Met), sug.Reason), items)
 	}
-	note := strings.TrimSpace(a.Note)
+	note := trimSpace(a.Note)
 	if a.Met != nil && !*a.Met && note == "" && !problems {
 		c.addItems(RuleAnswerUnexplained, path, fmt.Sprintf("%s答“%s”，但备注和“问题不足”中都没有说明原因", label, c.answerWord(it.ID, false)), items)
 	}
@@ -159,10 +159,10 @@ func (c *checker) note(it Item, path, label, note string) {
 			c.addItems(RuleNoteDate, path, fmt.Sprintf("%s的备注“%s”写作拟召开，但学生代表大会标为已于%s召开", label, note, cg.Date.Chinese()), items)
 		}
 	case NoteSecretaryGeneral:
-		name := strings.TrimSpace(c.f.Guidance.SecretaryGeneral.Name)
+		name := trimSpace(c.f.Guidance.SecretaryGeneral.Name)
 		written := note
 		if i := strings.IndexAny(note, "：:"); i >= 0 {
-			written = strings.TrimSpace(strings.TrimLeft(note[i:], "：:"))
+			written = trimSpace(strings.TrimLeft(note[i:], "：:"))
 		}
 		switch {
 		case written == "":
@@ -202,7 +202,7 @@ func (c *checker) noteCount(it Item, path, label, note string, n int) {
 		derived, unit, what = d.Presidium, "人", "名单中的主席团成员"
 		unplaced := 0
 		for i := range f.Members {
-			if strings.TrimSpace(f.Members[i].Position) == "" && strings.TrimSpace(f.Members[i].Department) == "" {
+			if trimSpace(f.Members[i].Position) == "" && trimSpace(f.Members[i].Department) == "" {
 				unplaced++
 			}
 		}
@@ -213,10 +213,10 @@ func (c *checker) noteCount(it Item, path, label, note string, n int) {
 		derived, unit, what = d.Departments, "个", "工作部门列表和名单中的部门"
 		declared := map[string]bool{}
 		for _, dp := range f.Departments {
-			declared[strings.TrimSpace(dp.Name)] = true
+			declared[trimSpace(dp.Name)] = true
 		}
 		var undeclared []string
-		for _, name := range f.DepartmentNames() {
+		for _, name := range c.d.DepartmentNames {
 			if !declared[name] {
 				undeclared = append(undeclared, "“"+name+"”")
 			}

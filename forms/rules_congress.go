@@ -111,7 +111,7 @@ func (c *checker) congressSeats() {
 	for _, s := range cg.SeatsByCollege {
 		sum += s.Seats
 		if s.Seats > 0 {
-			covered[strings.TrimSpace(s.College)] = true
+			covered[trimSpace(s.College)] = true
 		}
 	}
 	if cg.Delegates != nil && sum != *cg.Delegates {
@@ -120,7 +120,7 @@ func (c *checker) congressSeats() {
 	var missing []string
 	seen := map[string]bool{}
 	for i := range c.f.Members {
-		col := strings.TrimSpace(c.f.Members[i].College)
+		col := trimSpace(c.f.Members[i].College)
 		if col == "" || covered[col] || seen[col] {
 			continue
 		}

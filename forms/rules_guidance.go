@@ -1,7 +1,5 @@
 package forms
 
-import "strings"
-
 // guidance checks the 团委 staff responsible for the union.
 func (c *checker) guidance() {
 	g := &c.f.Guidance
@@ -12,7 +10,7 @@ func (c *checker) guidance() {
 }
 
 func (c *checker) guide(p *Guide, path, role, rule, requirement string) {
-	name := strings.TrimSpace(p.Name)
+	name := trimSpace(p.Name)
 	switch {
 	case p.FullTime != nil && !*p.FullTime:
 		who := role

@@ -3,7 +3,6 @@ package forms
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // members checks every person on the school-level roster.
@@ -19,11 +18,11 @@ func (c *checker) members() {
 	}
 	for i := range f.Members {
 		m := &f.Members[i]
-		name := strings.TrimSpace(m.Name)
+		name := trimSpace(m.Name)
 		if name == "" {
 			c.addf(RuleMemberName, memberPath(i, "name"), "工作人员名单第%d行没有填写姓名", i+1)
 		} else if seen != nil {
-			k := key{name, strings.TrimSpace(m.College), strings.TrimSpace(m.Major), m.Grade}
+			k := key{name, trimSpace(m.College), trimSpace(m.Major), m.Grade}
 			if j, dup := seen[k]; dup {
 				c.addf(RuleMemberDuplicate, memberPath(i, "name"),
 					"%s与第%d行是同一人（姓名、院系、年级、专业都相同），重复列出会多算工作人员人数", c.memberRef(i), j+1)
@@ -38,7 +37,7 @@ func (c *checker) members() {
 }
 
 func (c *checker) memberPolitics(i int, m *Member) {
-	s := strings.TrimSpace(m.PoliticalStatus)
+	s := trimSpace(m.PoliticalStatus)
 	switch {
 	case s == "":
 		c.addf(RuleMemberPoliticalMissing, memberPath(i, "political_status"),
@@ -50,8 +49,8 @@ func (c *checker) memberPolitics(i int, m *Member) {
 }
 
 func (c *checker) memberPosition(i int, m *Member) {
-	p := strings.TrimSpace(m.Position)
-	dept := strings.TrimSpace(m.Department)
+	p := trimSpace(m.Position)
+	dept := trimSpace(m.Department)
 	switch {
 	case p == "" && dept == "":
 		c.addf(RuleMemberPositionMissing, memberPath(i, "position"),
@@ -101,7 +100,7 @@ func (c *checker) memberAcademic(i int, m *Member) {
 		return
 	}
 	if m.Grade < 1 || m.Grade > 8 {
-		text := strings.TrimSpace(m.GradeText)
+		text := trimSpace(m.GradeText)
 		what := "未填年级"
 		switch {
 		case text != "":

@@ -20,7 +20,7 @@ func (c *checker) school() {
 	unplaced := 0
 	for i := range f.Members {
 		m := &f.Members[i]
-		if strings.TrimSpace(m.Position) == "" && strings.TrimSpace(m.Department) == "" {
+		if trimSpace(m.Position) == "" && trimSpace(m.Department) == "" {
 			unplaced++
 		}
 	}
@@ -34,7 +34,7 @@ func (c *checker) school() {
 		c.add(RuleSchoolPresidiumMissing, "members", "工作人员名单中没有主席团成员（主席、副主席或执行主席），无法体现“主席团+工作部门”架构")
 	}
 	if d.Departments > DepartmentLimit {
-		c.addf(RuleSchoolDepartments, "departments", "工作部门实有%d个（%s），超过%d个", d.Departments, strings.Join(f.DepartmentNames(), "、"), DepartmentLimit)
+		c.addf(RuleSchoolDepartments, "departments", "工作部门实有%d个（%s），超过%d个", d.Departments, strings.Join(c.d.DepartmentNames, "、"), DepartmentLimit)
 	}
 	c.departments()
 	if r := d.FromCollegeShare; r != nil && !r.AtLeast(FromCollegePercentMin) {
@@ -48,7 +48,7 @@ func (c *checker) departments() {
 	f := c.f
 	declared := make(map[string]int, len(f.Departments))
 	for i, dp := range f.Departments {
-		n := strings.TrimSpace(dp.Name)
+		n := trimSpace(dp.Name)
 		if n == "" {
 			continue
 		}
@@ -71,7 +71,7 @@ func (c *checker) departments() {
 		if m.InPresidium() {
 			continue
 		}
-		n := strings.TrimSpace(m.Department)
+		n := trimSpace(m.Department)
 		if n == "" {
 			continue
 		}
@@ -85,7 +85,7 @@ func (c *checker) departments() {
 	}
 	declaredNames := make([]string, 0, len(f.Departments))
 	for _, dp := range f.Departments {
-		if n := strings.TrimSpace(dp.Name); n != "" {
+		if n := trimSpace(dp.Name); n != "" {
 			declaredNames = append(declaredNames, n)
 		}
 	}
@@ -117,7 +117,7 @@ func (c *checker) departments() {
 		}
 		leaders, unknown := 0, false
 		for _, i := range g.members {
-			p := strings.TrimSpace(f.Members[i].Position)
+			p := trimSpace(f.Members[i].Position)
 			if p == "" {
 				unknown = true
 			}
@@ -166,7 +166,7 @@ func (c *checker) names(idx []int, max int) string {
 		if k > 0 {
 			b.WriteString("、")
 		}
-		n := strings.TrimSpace(c.f.Members[i].Name)
+		n := trimSpace(c.f.Members[i].Name)
 		if n == "" {
 			n = "第" + itoa(i+1) + "行"
 		}

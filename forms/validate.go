@@ -2,7 +2,7 @@ package forms
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -156,7 +156,8 @@ type checker struct {
 }
 
 func newChecker(f *Filing, ed *Edition, d *Derived) *checker {
-	c := &checker{f: f, ed: ed, d: d, facts: map[string][]string{}, items: map[string][]string{}}
+	c := &checker{f: f, ed: ed, d: d, facts: map[string][]string{}, items: map[string][]string{},
+		out: make([]Finding, 0, 16+len(f.Members)/2)}
 	for _, s := range ed.Sections {
 		for _, it := range s.Answerable() {
 			if it.Fact != FactNone {
@@ -200,22 +201,38 @@ func (c *checker) addf(rule, path, format string, args ...any) {
 }
 
 // sortFindings orders findings errors first, then by section, then by path
-// with list indexes compared as numbers, then by rule.
+// with list indexes compared as numbers, then by rule. It sorts indexes
+// with precomputed keys and moves each finding once.
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if a.Severity != b.Severity {
-			return a.Severity == SeverityError
+	if len(fs) < 2 {
+		return
+	}
+	type key struct {
+		i, rank int
+	}
+	keys := make([]key, len(fs))
+	for i := range fs {
+		rank := pathSectionIndex(fs[i].Path)
+		if fs[i].Severity != SeverityError {
+			rank += len(pathSections)
 		}
-		sa, sb := pathSectionIndex(a.Path), pathSectionIndex(b.Path)
-		if sa != sb {
-			return sa < sb
+		keys[i] = key{i, rank}
+	}
+	slices.SortStableFunc(keys, func(x, y key) int {
+		if x.rank != y.rank {
+			return x.rank - y.rank
 		}
+		a, b := &fs[x.i], &fs[y.i]
 		if c := comparePaths(a.Path, b.Path); c != 0 {
-			return c < 0
+			return c
 		}
-		return a.Rule < b.Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
+	sorted := make([]Finding, len(fs))
+	for k, x := range keys {
+		sorted[k] = fs[x.i]
+	}
+	copy(fs, sorted)
 }
 
 // comparePaths compares two paths, reading runs of digits as numbers so
@@ -266,7 +283,7 @@ func memberPath(i int, field string) string {
 
 // memberRef names a member for a message: 工作人员名单第3行（张三）.
 func (c *checker) memberRef(i int) string {
-	name := strings.TrimSpace(c.f.Members[i].Name)
+	name := trimSpace(c.f.Members[i].Name)
 	if name == "" {
 		name = "姓名未填"
 	}

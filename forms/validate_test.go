@@ -185,9 +185,15 @@ func ruleCases() []ruleCase {
 		{name: "6 in a department", mutate: func(f *Filing) { addStaff(f, 2, "学习部") }, rule: RuleSchoolDepartmentSize},
 		{name: "7 in a department", mutate: func(f *Filing) { addStaff(f, 3, "学习部") }, rule: RuleSchoolDepartmentSize, fires: true, path: "departments[0].name"},
 		{name: "1 leader", mutate: m(4, func(m *Member) { m.Position = PositionStaff }), rule: RuleSchoolLeaders, fires: true, path: "departments[0].name"},
-		{name: "1 leader, charter 1–2", mutate: func(f *Filing) { f.Members[4].Position = PositionStaff; f.Texts.Charter = "各工作部门设负责人1—2人" }, rule: RuleSchoolLeaders},
+		{name: "1 leader, charter 1–2", mutate: func(f *Filing) {
+			f.Members[4].Position = PositionStaff
+			f.Texts.Charter = "各工作部门设负责人1—2人"
+		}, rule: RuleSchoolLeaders},
 		{name: "3 leaders", mutate: m(5, func(m *Member) { m.Position = PositionDeputyHead }), rule: RuleSchoolLeaders},
-		{name: "4 leaders", mutate: func(f *Filing) { f.Members[5].Position = PositionDeputyHead; f.Members[6].Position = PositionDeputyHead }, rule: RuleSchoolLeaders, fires: true, path: "departments[0].name"},
+		{name: "4 leaders", mutate: func(f *Filing) {
+			f.Members[5].Position = PositionDeputyHead
+			f.Members[6].Position = PositionDeputyHead
+		}, rule: RuleSchoolLeaders, fires: true, path: "departments[0].name"},
 		{name: "50% from colleges", mutate: func(f *Filing) { setFromCollege(f, 6) }, rule: RuleSchoolFromCollege},
 		{name: "5 of 12 from colleges", mutate: func(f *Filing) { setFromCollege(f, 7) }, rule: RuleSchoolFromCollege, fires: true, path: "members"},
 
@@ -215,8 +221,14 @@ func ruleCases() []ruleCase {
 		{name: "candidates unknown", mutate: cg(func(c *Congress) { c.PresidiumCandidates = nil }), rule: RuleCongressCandidatesUnknown, fires: true, path: "congress.presidium_candidates"},
 		{name: "quorum ⅔ exactly", rule: RuleCongressQuorum},
 		{name: "quorum below ⅔", mutate: cg(func(c *Congress) { c.Present = IntPtr(19) }), rule: RuleCongressQuorum, fires: true, path: "congress.present"},
-		{name: "quorum ⅘ exactly", mutate: func(f *Filing) { f.Texts.Charter = "应当有五分之四以上当选代表参加方能召开。"; f.Congress.Present = IntPtr(24) }, rule: RuleCongressQuorum},
-		{name: "quorum below ⅘", mutate: func(f *Filing) { f.Texts.Charter = "应当有五分之四以上当选代表参加方能召开。"; f.Congress.Present = IntPtr(23) }, rule: RuleCongressQuorum, fires: true, path: "congress.present"},
+		{name: "quorum ⅘ exactly", mutate: func(f *Filing) {
+			f.Texts.Charter = "应当有五分之四以上当选代表参加方能召开。"
+			f.Congress.Present = IntPtr(24)
+		}, rule: RuleCongressQuorum},
+		{name: "quorum below ⅘", mutate: func(f *Filing) {
+			f.Texts.Charter = "应当有五分之四以上当选代表参加方能召开。"
+			f.Congress.Present = IntPtr(23)
+		}, rule: RuleCongressQuorum, fires: true, path: "congress.present"},
 		{name: "seats miss a college", mutate: cg(func(c *Congress) { c.SeatsByCollege = c.SeatsByCollege[:1]; c.SeatsByCollege[0].Seats = 30 }), rule: RuleCongressSeatsColleges, fires: true, path: "congress.seats_by_college"},
 		{name: "seats do not add up", mutate: cg(func(c *Congress) { c.SeatsByCollege[1].Seats = 13 }), rule: RuleCongressSeatsSum, fires: true, path: "congress.seats_by_college"},
 		{name: "stated 60% of 43/56", mutate: cg(func(c *Congress) {
@@ -274,7 +286,10 @@ func ruleCases() []ruleCase {
 		{name: "item 17 是 while secretary part-time", mutate: func(f *Filing) { f.Guidance.SecretaryGeneral.FullTime = no }, rule: RuleAnswerContradiction, fires: true, path: "answers[17]"},
 		{name: "否 unexplained", mutate: answer("1", no, ""), rule: RuleAnswerUnexplained, fires: true, path: "answers[1]"},
 		{name: "否 explained in note", mutate: answer("1", no, "曾承担宿舍检查，已于9月移交"), rule: RuleAnswerUnexplained},
-		{name: "否 explained in 问题不足", mutate: func(f *Filing) { f.Answers["1"] = Answer{Met: no}; f.Texts.Problems = "宿舍检查尚未完全移交。" }, rule: RuleAnswerUnexplained},
+		{name: "否 explained in 问题不足", mutate: func(f *Filing) {
+			f.Answers["1"] = Answer{Met: no}
+			f.Texts.Problems = "宿舍检查尚未完全移交。"
+		}, rule: RuleAnswerUnexplained},
 		{name: "answer of another edition", mutate: answer("3.1", yes, ""), rule: RuleAnswerUnknownItem, fires: true, path: "answers[3.1]"},
 		{name: "note 实有 12 人 agrees", mutate: answer("3", yes, "实有 12 人"), rule: RuleNoteCount},
 		{name: "note 实有13人", mutate: answer("3", yes, "实有13人"), rule: RuleNoteCount, fires: true, path: "answers[3]"},
@@ -287,7 +302,10 @@ func ruleCases() []ruleCase {
 		{name: "note 满意率为 %", edition: "2020", mutate: answer("16", yes, "满意率为 %"), rule: RuleNoteBlank, fires: true, path: "answers[16]"},
 		{name: "note congress date agrees", mutate: answer("11", yes, "召开日期为：2021 年 6 月 3 日"), rule: RuleNoteDate},
 		{name: "note congress date differs", mutate: answer("11", yes, "召开日期为：2021年6月4日"), rule: RuleNoteDate, fires: true, path: "answers[11]"},
-		{name: "note says held, congress planned", mutate: func(f *Filing) { f.Congress.Planned = true; f.Answers["11"] = Answer{Met: no, Note: "召开日期为：2021年6月3日"} }, rule: RuleNoteDate, fires: true, path: "answers[11]"},
+		{name: "note says held, congress planned", mutate: func(f *Filing) {
+			f.Congress.Planned = true
+			f.Answers["11"] = Answer{Met: no, Note: "召开日期为：2021年6月3日"}
+		}, rule: RuleNoteDate, fires: true, path: "answers[11]"},
 		{name: "note 满意率为55%", edition: "2020", mutate: answer("16", yes, "满意率为 55%"), rule: RuleNotePercent, fires: true, path: "answers[16]"},
 		{name: "note 满意率为80.0%", edition: "2020", mutate: answer("16", yes, "满意率为80.0%"), rule: RuleNotePercent},
 		{name: "note secretary differs", edition: "2020", mutate: answer("15", yes, "组织秘书长：王五"), rule: RuleNoteSecretary, fires: true, path: "answers[15]"},
