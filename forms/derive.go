@@ -608,3 +608,13 @@ func mayBeSpace(c byte) bool {
 	}
 	return false
 }
+
+// AnswerFor is the answer to print for an item: the user's own answer when
+// they gave one, otherwise the answer the data supports (nil when neither
+// exists).
+func (d *Derived) AnswerFor(f *Filing, id string) *bool {
+	if a, ok := f.Answers[id]; ok && a.Met != nil {
+		return a.Met
+	}
+	return d.Items[id].Met
+}

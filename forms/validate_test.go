@@ -554,3 +554,20 @@ func TestPercentMatches(t *testing.T) {
 		}
 	}
 }
+
+func TestAnswerFor(t *testing.T) {
+	f := cleanFiling(t, "2021")
+	f.Answers["3"] = Answer{}
+	f.Answers["1"] = Answer{}
+	f.Answers["17"] = Answer{Met: BoolPtr(false)}
+	d := Derive(f, testEdition(t, "2021"))
+	if got := d.AnswerFor(f, "3"); got == nil || !*got {
+		t.Errorf("item 3 unanswered: AnswerFor = %v, want the derived true", got)
+	}
+	if got := d.AnswerFor(f, "1"); got != nil {
+		t.Errorf("item 1 unanswered without a fact: AnswerFor = %v", *got)
+	}
+	if got := d.AnswerFor(f, "17"); got == nil || *got {
+		t.Errorf("item 17: the user's answer wins, got %v", got)
+	}
+}
