@@ -7,8 +7,8 @@ import (
 	"sureform/assets"
 )
 
-// loadExample decodes one of the embedded example filings.
-func loadExample(t testing.TB, name string) (*Filing, *Edition) {
+// vLoadExample decodes one of the embedded example filings.
+func vLoadExample(t testing.TB, name string) (*Filing, *Edition) {
 	t.Helper()
 	data, err := assets.Examples.ReadFile("examples/" + name + ".json")
 	if err != nil {
@@ -18,17 +18,17 @@ func loadExample(t testing.TB, name string) (*Filing, *Edition) {
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	return f, testEdition(t, f.Edition)
+	return f, vTestEdition(t, f.Edition)
 }
 
-// expect is one finding an example must (or must not) produce.
-type expect struct {
+// vExpect is one finding an example must (or must not) produce.
+type vExpect struct {
 	rule, path string
 	contains   []string // substrings of the message
 	absent     bool
 }
 
-func checkExample(t *testing.T, r Report, exps []expect) {
+func vCheckExample(t *testing.T, r Report, exps []vExpect) {
 	t.Helper()
 	for _, e := range exps {
 		var hit *Finding
@@ -49,12 +49,12 @@ func checkExample(t *testing.T, r Report, exps []expect) {
 					t.Errorf("%s at %s: message %q lacks %q", e.rule, e.path, hit.Message, s)
 				}
 			}
-			checkFinding(t, *hit)
+			vCheckFinding(t, *hit)
 		}
 	}
 }
 
-func countRule(r Report, rule string) int {
+func vCountRule(r Report, rule string) int {
 	n := 0
 	for _, f := range r.Findings {
 		if f.Rule == rule {
@@ -64,7 +64,7 @@ func countRule(r Report, rule string) int {
 	return n
 }
 
-func met(s Suggestion) string {
+func vMet(s Suggestion) string {
 	switch {
 	case s.Met == nil:
 		return "nil"
@@ -78,9 +78,9 @@ func met(s Suggestion) string {
 // although item 17 is answered 是; ranks come without the major's size;
 // the roster gives no positions, so the presidium note cannot be checked.
 func TestExampleYangquan(t *testing.T) {
-	f, ed := loadExample(t, "yangquan-2021")
+	f, ed := vLoadExample(t, "yangquan-2021")
 	r := Validate(f, ed)
-	checkExample(t, r, []expect{
+	vCheckExample(t, r, []vExpect{
 		{rule: RuleGuidanceSecretary, path: "guidance.secretary_general.full_time", contains: []string{"刘玉洁", "专职"}},
 		{rule: RuleAnswerContradiction, path: "answers[17]", contains: []string{"答“是”", "应为“否”", "刘玉洁"}},
 		{rule: RuleMemberRankUnverified, path: "members[0].rank_total", contains: []string{"邢利峰", "名次6"}},
@@ -99,10 +99,10 @@ func TestExampleYangquan(t *testing.T) {
 	if r.Errors != 2 {
 		t.Errorf("yangquan: %d errors, want 2 (secretary-general and item 17)", r.Errors)
 	}
-	if n := countRule(r, RuleMemberRankUnverified); n != 28 {
+	if n := vCountRule(r, RuleMemberRankUnverified); n != 28 {
 		t.Errorf("yangquan: %d ranks without major size, want all 28", n)
 	}
-	if n := countRule(r, RuleCollegeSizeMissing); n != 10 {
+	if n := vCountRule(r, RuleCollegeSizeMissing); n != 10 {
 		t.Errorf("yangquan: %d college size warnings, want 10", n)
 	}
 	d := r.Derived
@@ -110,7 +110,7 @@ func TestExampleYangquan(t *testing.T) {
 		t.Errorf("yangquan derived: staff %d departments %d delegates %s", d.Staff, d.Departments, d.DelegateShare)
 	}
 	for id, want := range map[string]string{"3": "true", "5": "true", "11": "true", "17": "false", "6": "nil", "8": "nil", "1": "nil"} {
-		if got := met(d.Items[id]); got != want {
+		if got := vMet(d.Items[id]); got != want {
 			t.Errorf("yangquan item %s suggested %s (%s), want %s", id, got, d.Items[id].Reason, want)
 		}
 	}
@@ -125,9 +125,9 @@ func TestExampleYangquan(t *testing.T) {
 // presidium and department notes cannot be checked against a roster
 // without positions.
 func TestExampleChangji(t *testing.T) {
-	f, ed := loadExample(t, "changji-2020")
+	f, ed := vLoadExample(t, "changji-2020")
 	r := Validate(f, ed)
-	checkExample(t, r, []expect{
+	vCheckExample(t, r, []vExpect{
 		{rule: RuleCongressHeld, path: "congress.planned", contains: []string{"拟于2020年11月30日", "2019年10月1日以来"}},
 		{rule: RuleAnswerContradiction, path: "answers[9]", absent: true},
 		{rule: RuleAnswerUnexplained, path: "answers[9]", absent: true},
@@ -147,13 +147,13 @@ func TestExampleChangji(t *testing.T) {
 	if r.Errors != 1 {
 		t.Errorf("changji: %d errors, want 1 (congress only planned)", r.Errors)
 	}
-	if got := met(r.Derived.Items["9"]); got != "false" {
+	if got := vMet(r.Derived.Items["9"]); got != "false" {
 		t.Errorf("changji item 9 suggested %s", got)
 	}
 	if got := r.Derived.Items["9"].Note; got != "召开日期为：拟定为2020年11月30日" {
 		t.Errorf("changji item 9 note %q", got)
 	}
-	if got := met(r.Derived.Items["16"]); got != "nil" {
+	if got := vMet(r.Derived.Items["16"]); got != "nil" {
 		t.Errorf("changji item 16 suggested %s without survey counts", got)
 	}
 }
@@ -164,9 +164,9 @@ func TestExampleChangji(t *testing.T) {
 // departments (办公文秘部); items 16 and 17 are missing from the published
 // table.
 func TestExampleLanzhou(t *testing.T) {
-	f, ed := loadExample(t, "lanzhou-2020")
+	f, ed := vLoadExample(t, "lanzhou-2020")
 	r := Validate(f, ed)
-	checkExample(t, r, []expect{
+	vCheckExample(t, r, []vExpect{
 		{rule: RuleMemberPosition, path: "members[1].position", contains: []string{"牟东辉", "主席团成员"}},
 		{rule: RuleMemberPosition, path: "members[2].position", contains: []string{"王奇斌"}},
 		{rule: RuleMemberPosition, path: "members[3].position", contains: []string{"陈恩航"}},
@@ -183,13 +183,13 @@ func TestExampleLanzhou(t *testing.T) {
 		{rule: RuleSchoolLeaders, path: "departments[1].name", absent: true}, // 章程: 负责人1—2人
 		{rule: RuleMemberFailedMissing, path: "members[14].failed", absent: true},
 	})
-	if n := countRule(r, RuleMemberRank); n != 0 {
+	if n := vCountRule(r, RuleMemberRank); n != 0 {
 		t.Errorf("lanzhou: %d rank errors; every rank of the roster is within 30%%", n)
 	}
 	if r.Errors != 7 {
 		t.Errorf("lanzhou: %d errors, want 7", r.Errors)
 	}
-	if got := met(r.Derived.Items["4"]); got != "false" {
+	if got := vMet(r.Derived.Items["4"]); got != "false" {
 		t.Errorf("lanzhou item 4 suggested %s", got)
 	}
 	if r.Derived.NonCadreShare.String() != "76.8%" || !r.Derived.DelegateShare.AtLeast(1) {
@@ -206,7 +206,7 @@ func TestParseCharterOfExamples(t *testing.T) {
 		{"lanzhou-2020", 4, 1, 2, 0, 0},
 		{"changji-2020", 0, 0, 0, 0, 0}, // 三分之二 there is for amending the charter, not a quorum
 	} {
-		f, _ := loadExample(t, tc.name)
+		f, _ := vLoadExample(t, tc.name)
 		c := parseCharter(f.Texts.Charter)
 		if c.PresidiumMax != tc.presidium || c.LeadersMin != tc.lo || c.LeadersMax != tc.hi || c.QuorumNum != tc.qn || c.QuorumDen != tc.qd {
 			t.Errorf("%s: %+v", tc.name, c)

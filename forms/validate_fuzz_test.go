@@ -58,7 +58,7 @@ func FuzzParseNoteDate(f *testing.F) {
 
 func FuzzParseCharter(f *testing.F) {
 	for _, name := range []string{"yangquan-2021", "lanzhou-2020", "changji-2020"} {
-		fl, _ := loadExample(f, name)
+		fl, _ := vLoadExample(f, name)
 		f.Add(fl.Texts.Charter)
 	}
 	f.Add("主席团成员不超过")

@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// testEdition returns a built-in edition.
-func testEdition(t testing.TB, id string) *Edition {
+// vTestEdition returns a built-in edition.
+func vTestEdition(t testing.TB, id string) *Edition {
 	t.Helper()
 	eds, err := BuiltinEditions()
 	if err != nil {
@@ -21,10 +21,10 @@ func testEdition(t testing.TB, id string) *Edition {
 	return ed
 }
 
-// cleanFiling returns testdata/clean-2021.json, a 2021 filing that meets
+// vCleanFiling returns testdata/clean-2021.json, a 2021 filing that meets
 // every rule, or its 2020-edition counterpart: the answers renumbered,
 // satisfaction counts (80 % and exactly 60 %) and the 2020 notes added.
-func cleanFiling(t testing.TB, edition string) *Filing {
+func vCleanFiling(t testing.TB, edition string) *Filing {
 	t.Helper()
 	data, err := os.ReadFile("testdata/clean-2021.json")
 	if err != nil {
@@ -63,8 +63,8 @@ func cleanFiling(t testing.TB, edition string) *Filing {
 func TestCleanFilingsHaveNoFindings(t *testing.T) {
 	for _, id := range []string{"2021", "2020"} {
 		t.Run(id, func(t *testing.T) {
-			ed := testEdition(t, id)
-			f := cleanFiling(t, id)
+			ed := vTestEdition(t, id)
+			f := vCleanFiling(t, id)
 			r := Validate(f, ed)
 			for _, fd := range r.Findings {
 				t.Errorf("unexpected %s %s at %s: %s", fd.Severity, fd.Rule, fd.Path, fd.Message)
@@ -84,29 +84,29 @@ func TestCleanFilingsHaveNoFindings(t *testing.T) {
 	}
 }
 
-// member returns a valid second-year member of a department.
-func member(name, position, dept string) Member {
+// vMember returns a valid second-year member of a department.
+func vMember(name, position, dept string) Member {
 	return Member{Name: name, PoliticalStatus: LeagueMember, College: "护理学院", Major: "护理", Grade: 2,
 		Level: LevelUndergraduate, Rank: IntPtr(1), RankTotal: IntPtr(40), Failed: BoolPtr(false),
 		Position: position, Department: dept, FromCollegeUnion: BoolPtr(true)}
 }
 
-// addStaff adds n valid 干事 to a department.
-func addStaff(f *Filing, n int, dept string) {
+// vAddStaff adds n valid 干事 to a department.
+func vAddStaff(f *Filing, n int, dept string) {
 	for i := 0; i < n; i++ {
-		f.Members = append(f.Members, member(fmt.Sprintf("增补%d", len(f.Members)+1), PositionStaff, dept))
+		f.Members = append(f.Members, vMember(fmt.Sprintf("增补%d", len(f.Members)+1), PositionStaff, dept))
 	}
 }
 
-// growTo makes the roster n members long, spreading new staff over many
+// vGrowTo makes the roster n members long, spreading new staff over many
 // departments so that only the size rules change.
-func growTo(f *Filing, n int) {
+func vGrowTo(f *Filing, n int) {
 	for len(f.Members) < n {
-		addStaff(f, 1, "学习部")
+		vAddStaff(f, 1, "学习部")
 	}
 }
 
-type ruleCase struct {
+type vRuleCase struct {
 	name    string
 	edition string // "2021" unless set
 	mutate  func(f *Filing)
@@ -115,17 +115,17 @@ type ruleCase struct {
 	path    string // where the finding must be, when it fires
 }
 
-func ruleCases() []ruleCase {
+func vRuleCases() []vRuleCase {
 	m := func(i int, fn func(m *Member)) func(*Filing) {
 		return func(f *Filing) { fn(&f.Members[i]) }
 	}
 	cg := func(fn func(c *Congress)) func(*Filing) { return func(f *Filing) { fn(&f.Congress) } }
 	date := func(s string) Date { d, _ := ParseDate(s); return d }
-	answer := func(id string, met *bool, note string) func(*Filing) {
-		return func(f *Filing) { f.Answers[id] = Answer{Met: met, Note: note} }
+	answer := func(id string, vMet *bool, note string) func(*Filing) {
+		return func(f *Filing) { f.Answers[id] = Answer{Met: vMet, Note: note} }
 	}
 	yes, no := BoolPtr(true), BoolPtr(false)
-	return []ruleCase{
+	return []vRuleCase{
 		// Members.
 		{name: "empty name", mutate: m(0, func(m *Member) { m.Name = " " }), rule: RuleMemberName, fires: true, path: "members[0].name"},
 		{name: "same person twice", mutate: func(f *Filing) { f.Members = append(f.Members, f.Members[5]) }, rule: RuleMemberDuplicate, fires: true, path: "members[12].name"},
@@ -161,12 +161,12 @@ func ruleCases() []ruleCase {
 		{name: "failed unknown", mutate: m(3, func(m *Member) { m.Failed = nil }), rule: RuleMemberFailedMissing, fires: true, path: "members[3].failed"},
 
 		// School-level union.
-		{name: "40 staff", mutate: func(f *Filing) { growTo(f, 40) }, rule: RuleSchoolStaff},
-		{name: "41 staff", mutate: func(f *Filing) { growTo(f, 41) }, rule: RuleSchoolStaff, fires: true, path: "members"},
-		{name: "60 staff large school", mutate: func(f *Filing) { f.LargeSchool = true; growTo(f, 60) }, rule: RuleSchoolStaff},
-		{name: "61 staff large school", mutate: func(f *Filing) { f.LargeSchool = true; growTo(f, 61) }, rule: RuleSchoolStaff, fires: true, path: "members"},
-		{name: "5 presidium", mutate: func(f *Filing) { addStaff(f, 2, PresidiumDepartment); setPositions(f, 12, PositionVicePresident) }, rule: RuleSchoolPresidium},
-		{name: "6 presidium", mutate: func(f *Filing) { addStaff(f, 3, PresidiumDepartment); setPositions(f, 12, PositionVicePresident) }, rule: RuleSchoolPresidium, fires: true, path: "members"},
+		{name: "40 staff", mutate: func(f *Filing) { vGrowTo(f, 40) }, rule: RuleSchoolStaff},
+		{name: "41 staff", mutate: func(f *Filing) { vGrowTo(f, 41) }, rule: RuleSchoolStaff, fires: true, path: "members"},
+		{name: "60 staff large school", mutate: func(f *Filing) { f.LargeSchool = true; vGrowTo(f, 60) }, rule: RuleSchoolStaff},
+		{name: "61 staff large school", mutate: func(f *Filing) { f.LargeSchool = true; vGrowTo(f, 61) }, rule: RuleSchoolStaff, fires: true, path: "members"},
+		{name: "5 presidium", mutate: func(f *Filing) { vAddStaff(f, 2, PresidiumDepartment); vSetPositions(f, 12, PositionVicePresident) }, rule: RuleSchoolPresidium},
+		{name: "6 presidium", mutate: func(f *Filing) { vAddStaff(f, 3, PresidiumDepartment); vSetPositions(f, 12, PositionVicePresident) }, rule: RuleSchoolPresidium, fires: true, path: "members"},
 		{name: "charter allows 3", mutate: func(f *Filing) { f.Texts.Charter = "主席团成员不超过3名。" }, rule: RuleSchoolPresidiumCharter},
 		{name: "charter allows 2", mutate: func(f *Filing) { f.Texts.Charter = "主席团成员不超过2名。" }, rule: RuleSchoolPresidiumCharter, fires: true, path: "members"},
 		{name: "no presidium", mutate: func(f *Filing) {
@@ -174,16 +174,16 @@ func ruleCases() []ruleCase {
 				f.Members[i].Position, f.Members[i].Department = PositionStaff, "学习部"
 			}
 		}, rule: RuleSchoolPresidiumMissing, fires: true, path: "members"},
-		{name: "6 departments", mutate: func(f *Filing) { addDepartments(f, 4) }, rule: RuleSchoolDepartments},
-		{name: "7 departments", mutate: func(f *Filing) { addDepartments(f, 5) }, rule: RuleSchoolDepartments, fires: true, path: "departments"},
+		{name: "6 departments", mutate: func(f *Filing) { vAddDepartments(f, 4) }, rule: RuleSchoolDepartments},
+		{name: "7 departments", mutate: func(f *Filing) { vAddDepartments(f, 5) }, rule: RuleSchoolDepartments, fires: true, path: "departments"},
 		{name: "declared 中心", mutate: func(f *Filing) { f.Departments = append(f.Departments, Department{Name: "志愿服务中心"}) }, rule: RuleSchoolLayer, fires: true, path: "departments[2].name"},
-		{name: "member in 项目办公室", mutate: m(5, func(m *Member) { m.Department = "品牌项目办公室" }), rule: RuleSchoolLayer, fires: true, path: "members[5].department"},
+		{name: "vMember in 项目办公室", mutate: m(5, func(m *Member) { m.Department = "品牌项目办公室" }), rule: RuleSchoolLayer, fires: true, path: "members[5].department"},
 		{name: "办公部 undeclared", mutate: func(f *Filing) {
 			f.Departments = append(f.Departments, Department{Name: "办公文秘部"})
 			f.Members[5].Department = "办公部"
 		}, rule: RuleSchoolUndeclared, fires: true, path: "members[5].department"},
-		{name: "6 in a department", mutate: func(f *Filing) { addStaff(f, 2, "学习部") }, rule: RuleSchoolDepartmentSize},
-		{name: "7 in a department", mutate: func(f *Filing) { addStaff(f, 3, "学习部") }, rule: RuleSchoolDepartmentSize, fires: true, path: "departments[0].name"},
+		{name: "6 in a department", mutate: func(f *Filing) { vAddStaff(f, 2, "学习部") }, rule: RuleSchoolDepartmentSize},
+		{name: "7 in a department", mutate: func(f *Filing) { vAddStaff(f, 3, "学习部") }, rule: RuleSchoolDepartmentSize, fires: true, path: "departments[0].name"},
 		{name: "1 leader", mutate: m(4, func(m *Member) { m.Position = PositionStaff }), rule: RuleSchoolLeaders, fires: true, path: "departments[0].name"},
 		{name: "1 leader, charter 1–2", mutate: func(f *Filing) {
 			f.Members[4].Position = PositionStaff
@@ -194,8 +194,8 @@ func ruleCases() []ruleCase {
 			f.Members[5].Position = PositionDeputyHead
 			f.Members[6].Position = PositionDeputyHead
 		}, rule: RuleSchoolLeaders, fires: true, path: "departments[0].name"},
-		{name: "50% from colleges", mutate: func(f *Filing) { setFromCollege(f, 6) }, rule: RuleSchoolFromCollege},
-		{name: "5 of 12 from colleges", mutate: func(f *Filing) { setFromCollege(f, 7) }, rule: RuleSchoolFromCollege, fires: true, path: "members"},
+		{name: "50% from colleges", mutate: func(f *Filing) { vSetFromCollege(f, 6) }, rule: RuleSchoolFromCollege},
+		{name: "5 of 12 from colleges", mutate: func(f *Filing) { vSetFromCollege(f, 7) }, rule: RuleSchoolFromCollege, fires: true, path: "members"},
 
 		// Congress.
 		{name: "congress 12 months exactly", mutate: cg(func(c *Congress) { c.Date = date("2020-11-30") }), rule: RuleCongressHeld},
@@ -281,8 +281,8 @@ func ruleCases() []ruleCase {
 		{name: "item 1 unanswered", mutate: answer("1", nil, ""), rule: RuleAnswerUnanswered, fires: true, path: "answers[1]"},
 		{name: "item 3 unanswered, data decides", mutate: answer("3", nil, "实有12人"), rule: RuleAnswerSuggested, fires: true, path: "answers[3]"},
 		{name: "item 3 否 while 12 staff", mutate: answer("3", no, "实有12人"), rule: RuleAnswerContradiction, fires: true, path: "answers[3]"},
-		{name: "item 3 是 while 41 staff", mutate: func(f *Filing) { growTo(f, 41); f.Answers["3"] = Answer{Met: yes} }, rule: RuleAnswerContradiction, fires: true, path: "answers[3]"},
-		{name: "item 3 否 while 41 staff", mutate: func(f *Filing) { growTo(f, 41); f.Answers["3"] = Answer{Met: no, Note: "实有41人"} }, rule: RuleAnswerContradiction},
+		{name: "item 3 是 while 41 staff", mutate: func(f *Filing) { vGrowTo(f, 41); f.Answers["3"] = Answer{Met: yes} }, rule: RuleAnswerContradiction, fires: true, path: "answers[3]"},
+		{name: "item 3 否 while 41 staff", mutate: func(f *Filing) { vGrowTo(f, 41); f.Answers["3"] = Answer{Met: no, Note: "实有41人"} }, rule: RuleAnswerContradiction},
 		{name: "item 17 是 while secretary part-time", mutate: func(f *Filing) { f.Guidance.SecretaryGeneral.FullTime = no }, rule: RuleAnswerContradiction, fires: true, path: "answers[17]"},
 		{name: "否 unexplained", mutate: answer("1", no, ""), rule: RuleAnswerUnexplained, fires: true, path: "answers[1]"},
 		{name: "否 explained in note", mutate: answer("1", no, "曾承担宿舍检查，已于9月移交"), rule: RuleAnswerUnexplained},
@@ -312,22 +312,22 @@ func ruleCases() []ruleCase {
 	}
 }
 
-// setPositions gives the members from index from on a position.
-func setPositions(f *Filing, from int, p string) {
+// vSetPositions gives the members from index from on a position.
+func vSetPositions(f *Filing, from int, p string) {
 	for i := from; i < len(f.Members); i++ {
 		f.Members[i].Position = p
 	}
 }
 
-// addDepartments declares n more departments.
-func addDepartments(f *Filing, n int) {
+// vAddDepartments declares n more departments.
+func vAddDepartments(f *Filing, n int) {
 	for i := 0; i < n; i++ {
 		f.Departments = append(f.Departments, Department{Name: fmt.Sprintf("新增%d部", i+1)})
 	}
 }
 
-// setFromCollege marks the first n members as not from a college union.
-func setFromCollege(f *Filing, n int) {
+// vSetFromCollege marks the first n members as not from a college union.
+func vSetFromCollege(f *Filing, n int) {
 	for i := 0; i < n; i++ {
 		f.Members[i].FromCollegeUnion = BoolPtr(false)
 	}
@@ -335,17 +335,17 @@ func setFromCollege(f *Filing, n int) {
 
 func TestRules(t *testing.T) {
 	covered := map[string]bool{}
-	for _, tc := range ruleCases() {
+	for _, tc := range vRuleCases() {
 		ed := tc.edition
 		if ed == "" {
 			ed = "2021"
 		}
 		t.Run(ed+"/"+tc.name, func(t *testing.T) {
-			f := cleanFiling(t, ed)
+			f := vCleanFiling(t, ed)
 			if tc.mutate != nil {
 				tc.mutate(f)
 			}
-			r := Validate(f, testEdition(t, ed))
+			r := Validate(f, vTestEdition(t, ed))
 			var got []Finding
 			for _, fd := range r.Findings {
 				if fd.Rule == tc.rule {
@@ -365,11 +365,11 @@ func TestRules(t *testing.T) {
 			for _, fd := range got {
 				if fd.Path == tc.path {
 					found = true
-					checkFinding(t, fd)
+					vCheckFinding(t, fd)
 				}
 			}
 			if !found {
-				t.Errorf("%s fired at %v, want path %s", tc.rule, paths(got), tc.path)
+				t.Errorf("%s fired at %v, want path %s", tc.rule, vPaths(got), tc.path)
 			}
 			covered[tc.rule] = true
 		})
@@ -381,9 +381,9 @@ func TestRules(t *testing.T) {
 	}
 }
 
-// checkFinding checks what every finding must carry: a Chinese message,
+// vCheckFinding checks what every finding must carry: a Chinese message,
 // its rule's severity, a path and, for rules tied to items, the items.
-func checkFinding(t *testing.T, fd Finding) {
+func vCheckFinding(t *testing.T, fd Finding) {
 	t.Helper()
 	rule, ok := RuleByID(fd.Rule)
 	if !ok {
@@ -392,7 +392,7 @@ func checkFinding(t *testing.T, fd Finding) {
 	if fd.Severity != rule.Severity {
 		t.Errorf("%s: severity %s, catalogue says %s", fd.Rule, fd.Severity, rule.Severity)
 	}
-	if !hasHan(fd.Message) {
+	if !vHasHan(fd.Message) {
 		t.Errorf("%s: message %q is not Chinese", fd.Rule, fd.Message)
 	}
 	if fd.Path == "" {
@@ -403,7 +403,7 @@ func checkFinding(t *testing.T, fd Finding) {
 	}
 }
 
-func hasHan(s string) bool {
+func vHasHan(s string) bool {
 	for _, r := range s {
 		if r >= 0x4E00 && r <= 0x9FFF {
 			return true
@@ -412,7 +412,7 @@ func hasHan(s string) bool {
 	return false
 }
 
-func paths(fs []Finding) []string {
+func vPaths(fs []Finding) []string {
 	var out []string
 	for _, f := range fs {
 		out = append(out, f.Path)
@@ -430,7 +430,7 @@ func TestCatalogue(t *testing.T) {
 		if r.Severity != SeverityError && r.Severity != SeverityWarning {
 			t.Errorf("%s: severity %q", r.ID, r.Severity)
 		}
-		if !hasHan(r.Title) || r.Source == "" {
+		if !vHasHan(r.Title) || r.Source == "" {
 			t.Errorf("%s: title %q source %q", r.ID, r.Title, r.Source)
 		}
 		for _, fact := range r.Facts {
@@ -439,12 +439,12 @@ func TestCatalogue(t *testing.T) {
 			}
 		}
 	}
-	ed := testEdition(t, "2021")
+	ed := vTestEdition(t, "2021")
 	staff, _ := RuleByID(RuleSchoolStaff)
 	if got := strings.Join(staff.ItemsFor(ed), ","); got != "3" {
 		t.Errorf("staff rule items in 2021 = %q, want 3", got)
 	}
-	if got := strings.Join(staff.ItemsFor(testEdition(t, "2020")), ","); got != "3.1" {
+	if got := strings.Join(staff.ItemsFor(vTestEdition(t, "2020")), ","); got != "3.1" {
 		t.Errorf("staff rule items in 2020 = %q, want 3.1", got)
 	}
 	if _, ok := RuleByID("no.such"); ok {
@@ -453,13 +453,13 @@ func TestCatalogue(t *testing.T) {
 }
 
 func TestFindingOrderAndLookup(t *testing.T) {
-	f := cleanFiling(t, "2021")
+	f := vCleanFiling(t, "2021")
 	f.Members[1].PoliticalStatus = "群众"
 	f.Members[10].PoliticalStatus = "群众"
 	f.Members[2].Failed = nil
 	f.Answers["1"] = Answer{}
 	f.Guidance.SecretaryGeneral.FullTime = BoolPtr(false)
-	r := Validate(f, testEdition(t, "2021"))
+	r := Validate(f, vTestEdition(t, "2021"))
 	var order []string
 	for _, fd := range r.Findings {
 		order = append(order, string(fd.Severity)+" "+fd.Path)
@@ -479,7 +479,7 @@ func TestFindingOrderAndLookup(t *testing.T) {
 	if r.Errors != 6 || r.Warnings != 1 {
 		t.Errorf("counts %d errors %d warnings", r.Errors, r.Warnings)
 	}
-	if got := paths(r.At("members[1]")); strings.Join(got, ",") != "members[1].political_status" {
+	if got := vPaths(r.At("members[1]")); strings.Join(got, ",") != "members[1].political_status" {
 		t.Errorf("At(members[1]) = %v", got)
 	}
 	if got := len(r.At("members")); got != 3 {
@@ -488,7 +488,7 @@ func TestFindingOrderAndLookup(t *testing.T) {
 	if got := len(r.At("")); got != len(r.Findings) {
 		t.Errorf("At(\"\") = %d", got)
 	}
-	if got := paths(r.ForItem("17")); len(got) != 2 {
+	if got := vPaths(r.ForItem("17")); len(got) != 2 {
 		t.Errorf("ForItem(17) = %v, want the guidance finding and the contradiction", got)
 	}
 }
@@ -556,11 +556,11 @@ func TestPercentMatches(t *testing.T) {
 }
 
 func TestAnswerFor(t *testing.T) {
-	f := cleanFiling(t, "2021")
+	f := vCleanFiling(t, "2021")
 	f.Answers["3"] = Answer{}
 	f.Answers["1"] = Answer{}
 	f.Answers["17"] = Answer{Met: BoolPtr(false)}
-	d := Derive(f, testEdition(t, "2021"))
+	d := Derive(f, vTestEdition(t, "2021"))
 	if got := d.AnswerFor(f, "3"); got == nil || !*got {
 		t.Errorf("item 3 unanswered: AnswerFor = %v, want the derived true", got)
 	}
