@@ -39,6 +39,10 @@ type Rule struct {
 
 // Rule ids. They are stable: reports, tests and saved GUI state use them.
 const (
+	RuleFilingSchool  = "filing.school"
+	RuleFilingOrgType = "filing.org_type"
+	RuleFilingHeader  = "filing.header"
+
 	RuleMemberName               = "member.name"
 	RuleMemberDuplicate          = "member.duplicate"
 	RuleMemberPolitical          = "member.political_status"
@@ -115,6 +119,10 @@ const (
 )
 
 var catalogue = []Rule{
+	{RuleFilingSchool, SeverityError, "表头须填写学校（组织）名称", nil, srcForm},
+	{RuleFilingOrgType, SeverityError, "组织类型须为本版表格可选的学生会或研究生会", nil, srcForm},
+	{RuleFilingHeader, SeverityWarning, "表头字段（填报日期、省级核查、自评公开链接）应填写完整", nil, srcForm},
+
 	{RuleMemberName, SeverityError, "工作人员名单中每人都要有姓名", nil, srcForm},
 	{RuleMemberDuplicate, SeverityError, "同一人（姓名、院系、年级、专业相同）不能在名单中出现两次", []string{FactStaffLimit}, srcForm},
 	{RuleMemberPolitical, SeverityError, "工作人员政治面貌须为中共党员、中共预备党员或共青团员", []string{FactPoliticalStatus}, srcItems},

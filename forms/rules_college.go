@@ -68,7 +68,13 @@ func (c *checker) collegeUnion(i int, sec *Section) {
 	for _, s := range sizes {
 		items := c.facts[s.fact]
 		if s.v == nil {
-			c.addItems(RuleCollegeSizeMissing, base+"."+s.field, fmt.Sprintf("二级学生会组织“%s”未填%s人数，无法核对是否不超过%d人", name, s.what, s.limit), items)
+			msg := fmt.Sprintf("二级学生会组织“%s”未填%s人数，无法核对是否不超过%d人", name, s.what, s.limit)
+			for _, id := range items {
+				if cell, ok := u.Items[id]; ok && cell {
+					msg += "；“具体情况”中" + c.label(id) + "填了“是”，但没有人数支持"
+				}
+			}
+			c.addItems(RuleCollegeSizeMissing, base+"."+s.field, msg, items)
 			continue
 		}
 		within := *s.v <= s.limit

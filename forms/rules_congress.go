@@ -22,8 +22,6 @@ func (c *checker) congress() {
 			path = "congress.planned"
 		}
 		c.addf(RuleCongressHeld, path, "%s；要求%s，拟召开的不算已召开", why, c.congressRequirement())
-	case held == nil:
-		c.add(RuleCongressDateMissing, "filing_date", why)
 	}
 
 	students := f.Students

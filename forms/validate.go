@@ -122,6 +122,7 @@ func PathSection(path string) string { return pathSections[pathSectionIndex(path
 func Validate(f *Filing, ed *Edition) Report {
 	d := Derive(f, ed)
 	c := newChecker(f, ed, &d)
+	c.filing()
 	c.members()
 	c.school()
 	c.congress()

@@ -126,6 +126,16 @@ func vRuleCases() []vRuleCase {
 	}
 	yes, no := BoolPtr(true), BoolPtr(false)
 	return []vRuleCase{
+		// Header.
+		{name: "school missing", mutate: func(f *Filing) { f.School = "" }, rule: RuleFilingSchool, fires: true, path: "school"},
+		{name: "org type unknown", mutate: func(f *Filing) { f.OrgType = "团委" }, rule: RuleFilingOrgType, fires: true, path: "org_type"},
+		{name: "研究生会 allowed", mutate: func(f *Filing) { f.OrgType = OrgGraduateUnion }, rule: RuleFilingOrgType},
+		{name: "provincial review unticked", mutate: func(f *Filing) { f.ProvincialReview = nil }, rule: RuleFilingHeader, fires: true, path: "provincial_review"},
+		{name: "2020 has no provincial review", edition: "2020", mutate: func(f *Filing) { f.ProvincialReview = nil }, rule: RuleFilingHeader},
+		{name: "public URL missing", mutate: func(f *Filing) { f.PublicURL = "" }, rule: RuleFilingHeader, fires: true, path: "public_url"},
+		{name: "public URL not a URL", edition: "2020", mutate: func(f *Filing) { f.PublicURL = "学校官网" }, rule: RuleFilingHeader, fires: true, path: "public_url"},
+		{name: "filing date missing", mutate: func(f *Filing) { f.FilingDate = Date{} }, rule: RuleFilingHeader, fires: true, path: "filing_date"},
+
 		// Members.
 		{name: "empty name", mutate: m(0, func(m *Member) { m.Name = " " }), rule: RuleMemberName, fires: true, path: "members[0].name"},
 		{name: "same person twice", mutate: func(f *Filing) { f.Members = append(f.Members, f.Members[5]) }, rule: RuleMemberDuplicate, fires: true, path: "members[12].name"},
@@ -283,6 +293,9 @@ func vRuleCases() []vRuleCase {
 		{name: "item 3 否 while 12 staff", mutate: answer("3", no, "实有12人"), rule: RuleAnswerContradiction, fires: true, path: "answers[3]"},
 		{name: "item 3 是 while 41 staff", mutate: func(f *Filing) { vGrowTo(f, 41); f.Answers["3"] = Answer{Met: yes} }, rule: RuleAnswerContradiction, fires: true, path: "answers[3]"},
 		{name: "item 3 否 while 41 staff", mutate: func(f *Filing) { vGrowTo(f, 41); f.Answers["3"] = Answer{Met: no, Note: "实有41人"} }, rule: RuleAnswerContradiction},
+		{name: "2021 item 11 是 while delegates below 1%", mutate: cg(func(c *Congress) { c.Delegates = IntPtr(29) }), rule: RuleAnswerContradiction, fires: true, path: "answers[11]"},
+		{name: "2020 item 9 only asks whether held", edition: "2020", mutate: cg(func(c *Congress) { c.Delegates = IntPtr(29) }), rule: RuleAnswerContradiction},
+		{name: "2020 item 9 达标 while planned", edition: "2020", mutate: cg(func(c *Congress) { c.Planned = true }), rule: RuleAnswerContradiction, fires: true, path: "answers[9]"},
 		{name: "item 17 是 while secretary part-time", mutate: func(f *Filing) { f.Guidance.SecretaryGeneral.FullTime = no }, rule: RuleAnswerContradiction, fires: true, path: "answers[17]"},
 		{name: "否 unexplained", mutate: answer("1", no, ""), rule: RuleAnswerUnexplained, fires: true, path: "answers[1]"},
 		{name: "否 explained in note", mutate: answer("1", no, "曾承担宿舍检查，已于9月移交"), rule: RuleAnswerUnexplained},
