@@ -56,6 +56,7 @@ const (
 	RuleMemberRankInvalid        = "member.rank_invalid"
 	RuleMemberRankUnverified     = "member.rank_unverified"
 	RuleMemberRankMissing        = "member.rank_missing"
+	RuleMemberRankWindow         = "member.rank_window"
 	RuleMemberFailed             = "member.failed"
 	RuleMemberFailedMissing      = "member.failed_missing"
 
@@ -136,6 +137,7 @@ var catalogue = []Rule{
 	{RuleMemberRankInvalid, SeverityError, "排名须为正数且不大于专业人数", []string{FactAcademicRecord}, srcForm},
 	{RuleMemberRankUnverified, SeverityWarning, "只有名次、没有专业人数，无法核对是否在前30%以内", []string{FactAcademicRecord}, srcItems},
 	{RuleMemberRankMissing, SeverityWarning, "除一年级新生外的本专科生未填成绩排名，无法核对", []string{FactAcademicRecord}, srcItems},
+	{RuleMemberRankWindow, SeverityWarning, "排名统计区间须为最近1个学期、最近1学年或入学以来三者之一", []string{FactAcademicRecord}, srcItems},
 	{RuleMemberFailed, SeverityError, "除一年级新生外的本专科生和研究生不得有课业不及格", []string{FactAcademicRecord}, srcItems},
 	{RuleMemberFailedMissing, SeverityWarning, "未填是否有课业不及格，无法核对", []string{FactAcademicRecord}, srcItems},
 

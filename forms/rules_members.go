@@ -92,6 +92,10 @@ func (c *checker) memberAcademic(i int, m *Member) {
 				"%s的排名为%d/%d，名次大于专业人数，请核对", c.memberRef(i), *m.Rank, *m.RankTotal)
 		}
 	}
+	if w := trimSpace(m.RankWindow); w != "" && !isRankWindow(w) {
+		c.addf(RuleMemberRankWindow, memberPath(i, "rank_window"),
+			"%s的排名统计区间为“%s”，应为最近1个学期、最近1学年或入学以来三者之一", c.memberRef(i), w)
+	}
 	if c.f.IsGraduate(m) {
 		c.memberFailed(i, m, "研究生")
 		return
@@ -145,4 +149,13 @@ func (c *checker) memberFailed(i int, m *Member, who string) {
 		c.addf(RuleMemberFailed, memberPath(i, "failed"),
 			"%s有课业不及格，%s担任学生会工作人员须无课业不及格", c.memberRef(i), who)
 	}
+}
+
+func isRankWindow(w string) bool {
+	for _, v := range RankWindows {
+		if w == v {
+			return true
+		}
+	}
+	return false
 }

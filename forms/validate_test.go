@@ -165,6 +165,8 @@ func vRuleCases() []vRuleCase {
 		{name: "rank without major size", mutate: m(3, func(m *Member) { m.RankTotal = nil }), rule: RuleMemberRankUnverified, fires: true, path: "members[3].rank_total"},
 		{name: "first-year rank without size", mutate: m(3, func(m *Member) { m.Grade, m.RankTotal = 1, nil }), rule: RuleMemberRankUnverified},
 		{name: "rank missing", mutate: m(3, func(m *Member) { m.Rank, m.RankTotal = nil, nil }), rule: RuleMemberRankMissing, fires: true, path: "members[3].rank"},
+		{name: "rank window 最近1学年", mutate: m(3, func(m *Member) { m.RankWindow = WindowLatestYear }), rule: RuleMemberRankWindow},
+		{name: "rank window 本月", mutate: m(3, func(m *Member) { m.RankWindow = "本月" }), rule: RuleMemberRankWindow, fires: true, path: "members[3].rank_window"},
 		{name: "failed course", mutate: m(3, func(m *Member) { m.Failed = yes }), rule: RuleMemberFailed, fires: true, path: "members[3].failed"},
 		{name: "graduate failed course", mutate: m(3, func(m *Member) { m.Level, m.Failed = LevelGraduate, yes }), rule: RuleMemberFailed, fires: true, path: "members[3].failed"},
 		{name: "first-year failed exempt", mutate: m(3, func(m *Member) { m.Grade, m.Failed = 1, yes }), rule: RuleMemberFailed},
