@@ -29,8 +29,9 @@ func parseNoteCount(note string) (int, bool) {
 	return 0, false
 }
 
-// readDigits reads a run of digits at i (with an optional decimal part when
-// allowDecimal is set by the caller) as an int; ok is false on overflow.
+// readDigits reads the run of digits (half- or full-width) at i as an int
+// and returns it with the index after the run; ok is false when the number
+// is too large to be a count.
 func readDigits(r []rune, i int) (int, int, bool) {
 	n := 0
 	for i < len(r) {

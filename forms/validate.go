@@ -60,8 +60,9 @@ func (r *Report) ForItem(id string) []Finding {
 	return out
 }
 
-// PathUnder reports whether path equals prefix or lies under it, so that
-// members[1] is under members but not under members[10]'s parent members[1]0.
+// PathUnder reports whether path equals prefix or lies under it:
+// members[1].rank is under members[1] and under members, members[10].rank is
+// not under members[1].
 func PathUnder(path, prefix string) bool {
 	if prefix == "" || path == prefix {
 		return true

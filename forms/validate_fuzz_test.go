@@ -75,7 +75,11 @@ func FuzzParseCharter(f *testing.F) {
 
 // FuzzValidate decodes arbitrary project files and validates whatever
 // decodes: the validator must never panic, whatever the data, and every
-// finding must be a catalogue rule with a path and a message.
+// finding must be a catalogue rule with a path and a message. The seeds are
+// whole example filings; fuzz with -fuzzminimizetime 0s, since minimising
+// inputs of that size takes the workers minutes:
+//
+//	go test ./forms -run XXX -fuzz FuzzValidate -fuzzminimizetime 0s
 func FuzzValidate(f *testing.F) {
 	for _, name := range []string{"yangquan-2021", "lanzhou-2020", "changji-2020"} {
 		data, err := assets.Examples.ReadFile("examples/" + name + ".json")
