@@ -449,6 +449,9 @@ func decideFact(f *Filing, ed *Edition, d *Derived, it Item) (*bool, string) {
 		}
 		return yes(fmt.Sprintf("主席团实有%d人，不超过%d人", d.Presidium, PresidiumLimit))
 	case FactDepartmentLimit:
+		if d.Departments > DepartmentLimit && departmentsInDoubt(f) {
+			return nil, fmt.Sprintf("工作部门列表只有%d个，名单中另有列表外的部门名称，合计%d个，需核对是否为同一部门的不同写法", declaredDepartments(f), d.Departments)
+		}
 		if d.Departments > DepartmentLimit {
 			return no(fmt.Sprintf("工作部门实有%d个，超过%d个", d.Departments, DepartmentLimit))
 		}
@@ -617,4 +620,24 @@ func (d *Derived) AnswerFor(f *Filing, id string) *bool {
 		return a.Met
 	}
 	return d.Items[id].Met
+}
+
+// declaredDepartments counts the distinct department names the filing
+// declares.
+func declaredDepartments(f *Filing) int {
+	seen := make(map[string]bool, len(f.Departments))
+	for _, dp := range f.Departments {
+		if n := trimSpace(dp.Name); n != "" && n != PresidiumDepartment {
+			seen[n] = true
+		}
+	}
+	return len(seen)
+}
+
+// departmentsInDoubt reports whether the department count exceeds the limit
+// only because members name departments that are not declared, which may
+// be other spellings of declared ones (办公部 for 办公文秘部).
+func departmentsInDoubt(f *Filing) bool {
+	n := declaredDepartments(f)
+	return n > 0 && n <= DepartmentLimit
 }

@@ -33,7 +33,7 @@ func (c *checker) school() {
 	if len(f.Members) > 0 && d.Presidium == 0 && unplaced == 0 {
 		c.add(RuleSchoolPresidiumMissing, "members", "工作人员名单中没有主席团成员（主席、副主席或执行主席），无法体现“主席团+工作部门”架构")
 	}
-	if d.Departments > DepartmentLimit {
+	if d.Departments > DepartmentLimit && !departmentsInDoubt(f) {
 		c.addf(RuleSchoolDepartments, "departments", "工作部门实有%d个（%s），超过%d个", d.Departments, strings.Join(c.d.DepartmentNames, "、"), DepartmentLimit)
 	}
 	c.departments()

@@ -188,6 +188,20 @@ func vRuleCases() []vRuleCase {
 		}, rule: RuleSchoolPresidiumMissing, fires: true, path: "members"},
 		{name: "6 departments", mutate: func(f *Filing) { vAddDepartments(f, 4) }, rule: RuleSchoolDepartments},
 		{name: "7 departments", mutate: func(f *Filing) { vAddDepartments(f, 5) }, rule: RuleSchoolDepartments, fires: true, path: "departments"},
+		{name: "7 departments only by another spelling", mutate: func(f *Filing) {
+			vAddDepartments(f, 4)
+			f.Members[5].Department = "学习"
+		}, rule: RuleSchoolDepartments},
+		{name: "7 departments by another spelling, item 5 是", mutate: func(f *Filing) {
+			vAddDepartments(f, 4)
+			f.Members[5].Department = "学习"
+		}, rule: RuleAnswerContradiction},
+		{name: "7 departments named by members only", mutate: func(f *Filing) {
+			f.Departments = nil
+			for i := 3; i < 10; i++ {
+				f.Members[i].Department = fmt.Sprintf("第%d部", i)
+			}
+		}, rule: RuleSchoolDepartments, fires: true, path: "departments"},
 		{name: "declared 中心", mutate: func(f *Filing) { f.Departments = append(f.Departments, Department{Name: "志愿服务中心"}) }, rule: RuleSchoolLayer, fires: true, path: "departments[2].name"},
 		{name: "vMember in 项目办公室", mutate: m(5, func(m *Member) { m.Department = "品牌项目办公室" }), rule: RuleSchoolLayer, fires: true, path: "members[5].department"},
 		{name: "办公部 undeclared", mutate: func(f *Filing) {
