@@ -213,3 +213,20 @@ func TestParseCharterOfExamples(t *testing.T) {
 		}
 	}
 }
+
+// Validate must leave the filing exactly as it was: the GUI validates the
+// filing it is editing.
+func TestValidateDoesNotModify(t *testing.T) {
+	for _, name := range []string{"yangquan-2021", "changji-2020", "lanzhou-2020"} {
+		f, ed := vLoadExample(t, name)
+		before, err := Encode(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		Validate(f, ed)
+		after, _ := Encode(f)
+		if string(before) != string(after) {
+			t.Errorf("%s: Validate changed the filing", name)
+		}
+	}
+}

@@ -43,6 +43,7 @@ const (
 	RuleFilingOrgType = "filing.org_type"
 	RuleFilingHeader  = "filing.header"
 
+	RuleMemberRosterEmpty        = "member.roster_empty"
 	RuleMemberName               = "member.name"
 	RuleMemberDuplicate          = "member.duplicate"
 	RuleMemberPolitical          = "member.political_status"
@@ -124,6 +125,7 @@ var catalogue = []Rule{
 	{RuleFilingOrgType, SeverityError, "组织类型须为本版表格可选的学生会或研究生会", nil, srcForm},
 	{RuleFilingHeader, SeverityWarning, "表头字段（填报日期、省级核查、自评公开链接）应填写完整", nil, srcForm},
 
+	{RuleMemberRosterEmpty, SeverityWarning, "工作人员名单为空，人数、政治面貌、职务和成绩都无法核对", []string{FactStaffLimit, FactPresidiumLimit, FactTitles, FactPoliticalStatus, FactAcademicRecord}, srcForm},
 	{RuleMemberName, SeverityError, "工作人员名单中每人都要有姓名", nil, srcForm},
 	{RuleMemberDuplicate, SeverityError, "同一人（姓名、院系、年级、专业相同）不能在名单中出现两次", []string{FactStaffLimit}, srcForm},
 	{RuleMemberPolitical, SeverityError, "工作人员政治面貌须为中共党员、中共预备党员或共青团员", []string{FactPoliticalStatus}, srcItems},

@@ -8,6 +8,10 @@ import (
 // members checks every person on the school-level roster.
 func (c *checker) members() {
 	f := c.f
+	if len(f.Members) == 0 {
+		c.add(RuleMemberRosterEmpty, "members", "工作人员名单为空：请录入或从 Excel 导入校级学生会组织工作人员名单，否则人数、政治面貌、职务和学习成绩都无法核对")
+		return
+	}
 	type key struct {
 		name, college, major string
 		grade                int

@@ -137,6 +137,7 @@ func vRuleCases() []vRuleCase {
 		{name: "filing date missing", mutate: func(f *Filing) { f.FilingDate = Date{} }, rule: RuleFilingHeader, fires: true, path: "filing_date"},
 
 		// Members.
+		{name: "empty roster", mutate: func(f *Filing) { f.Members = nil }, rule: RuleMemberRosterEmpty, fires: true, path: "members"},
 		{name: "empty name", mutate: m(0, func(m *Member) { m.Name = " " }), rule: RuleMemberName, fires: true, path: "members[0].name"},
 		{name: "same person twice", mutate: func(f *Filing) { f.Members = append(f.Members, f.Members[5]) }, rule: RuleMemberDuplicate, fires: true, path: "members[12].name"},
 		{name: "same name other grade", mutate: func(f *Filing) { d := f.Members[5]; d.Grade = 3; f.Members = append(f.Members, d) }, rule: RuleMemberDuplicate},
