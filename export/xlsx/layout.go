@@ -26,7 +26,7 @@ const (
 	colUnitPt = 5.25
 	// cellPadPt is the horizontal padding a spreadsheet leaves inside a
 	// cell, both sides together.
-	cellPadPt = 5.0
+	cellPadPt = 3.0
 	// lineFactor is the line height as a multiple of the font size; CJK
 	// fonts need more than Latin ones.
 	lineFactor = 1.5
@@ -233,7 +233,7 @@ func (s *sheet) put(r1, c1, r2, c2 int, text string, l look) {
 		s.fail(wrap(err))
 		return
 	}
-	need := heightFor(len(wrapLines(text, s.lineWidthEm(c1, c2, l))), l)
+	need := heightFor(lineCount(text, s.lineWidthEm(c1, c2, l)), l)
 	if r1 == r2 {
 		s.atLeast(r1, need)
 		return

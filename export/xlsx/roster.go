@@ -19,7 +19,7 @@ var RosterColumns = []string{
 // members follow from the next row on.
 const RosterHeaderRow = 2
 
-var rosterWidths = []float64{5, 8, 10, 13, 7, 12, 9, 19, 9, 10}
+var rosterWidths = []float64{4.5, 8, 9.5, 13.5, 7.5, 11, 7, 16, 9, 10}
 
 // chineseDigits spells the years of study.
 var chineseDigits = []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
@@ -74,8 +74,10 @@ func writeRoster(b *book, f *forms.Filing) error {
 	s.put(r, 1, r, last, SheetRoster, lookSubtitle)
 	s.atLeast(r, 30)
 	r = s.next() // RosterHeaderRow
+	head := lookHead
+	head.size = 10
 	for i, h := range RosterColumns {
-		s.put(r, i+1, r, i+1, h, lookHead)
+		s.put(r, i+1, r, i+1, h, head)
 	}
 	for i := range f.Members {
 		m := &f.Members[i]

@@ -105,9 +105,6 @@ func tokenize(p string) []token {
 // paragraph (a line of s) starts a new line; an empty paragraph is one empty
 // line. The result has at least one line.
 func wrapLines(s string, width float64) []string {
-	if width < 1 {
-		width = 1
-	}
 	var lines []string
 	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
 		lines = append(lines, wrapParagraph(para, width)...)
@@ -115,7 +112,19 @@ func wrapLines(s string, width float64) []string {
 	return lines
 }
 
+// lineCount is len(wrapLines(s, width)), without building the lines when
+// s is one short paragraph.
+func lineCount(s string, width float64) int {
+	if !strings.ContainsAny(s, "\r\n") && textWidth(s) <= max(width, 1) {
+		return 1
+	}
+	return len(wrapLines(s, width))
+}
+
 func wrapParagraph(p string, width float64) []string {
+	if !(width >= 1) { // also NaN
+		width = 1
+	}
 	var lines []string
 	var cur []token
 	curW := 0.0
