@@ -166,7 +166,7 @@ func TestFormFacts(t *testing.T) {
 		{"changji-2020", SheetForm, []string{
 			"组织名称：昌吉职业技术学院学生会　　☑学生会/□研究生会",
 			"3. 机构和人员规模",
-			"□达标 ☑未达标", // item 9: congress only planned
+			"□达标 ☑未达标",                   // item 9: congress only planned
 			"召开日期为：拟定为 2020 年 11 月 30 日", // the school's own note wins
 			"对评估意见是否认可：☑认可　□不认可",
 			"对评估意见是否认可：□认可　□不认可",
