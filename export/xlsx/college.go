@@ -110,7 +110,6 @@ func writeCollege(b *book, f *forms.Filing, sec *forms.Section, d *forms.Derived
 			s.put(r, c, r, c, "", lookCenter)
 		}
 	}
-	s.keep(head1-1, min(head2+1, s.row))
 	s.setupPrint(head1, head2)
 	return s.finish()
 }

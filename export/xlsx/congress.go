@@ -134,7 +134,6 @@ func writeCongress(b *book, f *forms.Filing, d *forms.Derived) error {
 
 	s.next()
 	r = s.next()
-	s.keep(r, r+3)
 	s.put(r, 1, r, last, guidanceTitle, lookSubtitle)
 	s.atLeast(r, 30)
 	r = s.next()

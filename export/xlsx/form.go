@@ -123,7 +123,6 @@ func writeItem(s *sheet, f *forms.Filing, sec *forms.Section, d *forms.Derived, 
 		answer(r, p.ID)
 	}
 	s.put(top, colGroup, s.row, colGroup, itemLabel(it), lookText)
-	s.keep(top, s.row)
 }
 
 // headerField is the text of one header line of the form.
@@ -187,7 +186,6 @@ func writeLabelled(s *sheet, label, text string, minPt float64) {
 		s.put(r, colText, r, last, p, lookText.with(border))
 	}
 	s.put(top, colGroup, s.row, colGroup, label, lookCenter)
-	s.keep(top, s.row)
 	if len(parts) == 1 {
 		s.atLeast(top, minPt)
 	}
@@ -243,5 +241,4 @@ func writeSignature(s *sheet, f *forms.Filing, sig forms.Signature) {
 		s.atLeast(r, heights[i])
 	}
 	s.put(top, colGroup, s.row, colGroup, sig.Title, lookCenter)
-	s.keep(top, s.row)
 }

@@ -34,13 +34,6 @@ const (
 	rowPadPt = 4.0
 	// maxRowPt is the tallest row a spreadsheet accepts.
 	maxRowPt = excelize.MaxRowHeight
-	// excelColPadPt is the padding Excel adds to every column's width
-	// (5 px).
-	excelColPadPt = 3.75
-	// printableWidthPt and pageHeightPt are the printable area of an A4
-	// page within the margins of setupPrint.
-	printableWidthPt = (8.27 - 2*marginSideIn) * 72
-	pageHeightPt     = (11.69 - marginTopIn - marginBotIn) * 72
 	// maxCellChars is the most characters a cell may hold.
 	maxCellChars = excelize.TotalCellChars
 )
@@ -128,11 +121,7 @@ type sheet struct {
 	row    int       // the last row written
 	minPt  map[int]float64
 	spans  []span
-	// keeps are row ranges that must not be split over two pages.
-	keeps []span
-	// titleFirst and titleLast are the rows repeated on every page.
-	titleFirst, titleLast int
-	err                   error
+	err    error
 }
 
 // span is a cell that covers several rows: together they must be as tall
@@ -322,72 +311,11 @@ func (s *sheet) finish() error {
 			}
 		}
 	}
-	heights := make([]float64, s.row+1)
 	for r := 1; r <= s.row; r++ {
-		heights[r] = math.Min(math.Ceil(h(r)*4)/4, maxRowPt)
-		if err := s.b.x.SetRowHeight(s.name, r, heights[r]); err != nil {
+		pt := math.Min(math.Ceil(h(r)*4)/4, maxRowPt)
+		if err := s.b.x.SetRowHeight(s.name, r, pt); err != nil {
 			return fmt.Errorf("设置工作表“%s”第 %d 行行高：%w", s.name, r, err)
 		}
 	}
-	for _, r := range s.pageBreaks(heights) {
-		if err := s.b.x.InsertPageBreak(s.name, fmt.Sprintf("A%d", r)); err != nil {
-			return fmt.Errorf("设置工作表“%s”第 %d 行前的分页：%w", s.name, r, err)
-		}
-	}
 	return nil
-}
-
-// keep marks rows top..bottom as a block that is printed on one page.
-func (s *sheet) keep(top, bottom int) {
-	if bottom > top {
-		s.keeps = append(s.keeps, span{top: top, bottom: bottom})
-	}
-}
-
-// pageBreaks paginates the sheet as a spreadsheet prints it on A4 at the
-// scale that fits its columns to the page width, and returns the rows
-// before which a page break keeps a block on one page.
-func (s *sheet) pageBreaks(heights []float64) []int {
-	widthPt := 0.0
-	for _, w := range s.widths {
-		widthPt += w*colUnitPt + excelColPadPt
-	}
-	scale := math.Min(1, printableWidthPt/widthPt)
-	page := pageHeightPt / scale
-	titles := 0.0
-	for r := s.titleFirst; r > 0 && r <= s.titleLast && r < len(heights); r++ {
-		titles += heights[r]
-	}
-	var breaks []int
-	y := 0.0
-	newPage := func(r int) {
-		y = 0
-		if s.titleFirst > 0 && r > s.titleLast {
-			y = titles
-		}
-	}
-	for r := 1; r < len(heights); r++ {
-		if y+heights[r] > page && y > 0 {
-			newPage(r)
-		}
-		for _, k := range s.keeps {
-			if k.top != r {
-				continue
-			}
-			block := 0.0
-			for i := k.top; i <= k.bottom && i < len(heights); i++ {
-				block += heights[i]
-			}
-			fresh := page
-			if s.titleFirst > 0 && r > s.titleLast {
-				fresh -= titles
-			}
-			if y > 0 && y+block > page && block <= fresh {
-				breaks = append(breaks, r)
-				newPage(r)
-			}
-		}
-		y += heights[r]
-	}
-	return breaks
 }

@@ -20,7 +20,7 @@ const (
 
 // printable is the width of the printable area of an A4 page in column
 // units, which the sheets' column widths add up to at most.
-const printable = printableWidthPt / colUnitPt
+const printable = (8.27 - 2*marginSideIn) * 72 / colUnitPt
 
 // setupPrint applies the page setup to a sheet. titleFirst and titleLast
 // are the rows repeated at the top of every printed page (0 for none).
@@ -28,7 +28,6 @@ func (s *sheet) setupPrint(titleFirst, titleLast int) {
 	if s.err != nil {
 		return
 	}
-	s.titleFirst, s.titleLast = titleFirst, titleLast
 	x, name := s.b.x, s.name
 	wrap := func(what string, err error) error {
 		return fmt.Errorf("设置工作表“%s”的%s：%w", name, what, err)

@@ -552,7 +552,7 @@ func TestNoFormulas(t *testing.T) {
 	}
 }
 
-func readZip(t testing.TB, zf *zip.File) string {
+func readZip(t *testing.T, zf *zip.File) string {
 	t.Helper()
 	rc, err := zf.Open()
 	if err != nil {
