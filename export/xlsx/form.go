@@ -191,54 +191,31 @@ func writeLabelled(s *sheet, label, text string, minPt float64) {
 	}
 }
 
-// writeSignature writes one signature block: the title down the first
-// column and the block's lines across the others, framed as one cell.
+// writeSignature writes one signature block: the title in the first
+// column and the block's lines in one cell across the others. A block is a
+// single row, so that no printer splits it over two pages; the signing
+// lines are indented towards the right with full-width spaces.
 func writeSignature(s *sheet, f *forms.Filing, sig forms.Signature) {
-	const gap = "　　　　"
+	last := len(s.widths)
+	width := s.lineWidthEm(colText, last, lookText)
+	indent := strings.Repeat("　", max(int(width*0.6), 0))
+	date := indent + "年　　　月　　　日"
 	var lines []string
-	var heights []float64
 	switch sig.Kind {
 	case forms.SignatureOpinion:
 		accepts := f.Opinions.UnionAccepts
 		if strings.Contains(sig.Title, "团委") {
 			accepts = f.Opinions.LeagueAccepts
 		}
-		lines = []string{
-			"对评估意见是否认可：" + choice(accepts, "认可", "不认可", "　"),
-			"盖章：" + gap + gap,
-			"年" + gap + "月" + gap + "日" + gap,
-		}
-		heights = []float64{26, 40, 24}
+		lines = []string{"对评估意见是否认可：" + choice(accepts, "认可", "不认可", "　"), "", indent + "盖章：", "", date}
 	case forms.SignatureConclusion:
-		lines = []string{
-			choice(nil, "通过", "未通过", "　　"),
-			"工作组" + gap + gap + gap,
-			"负责人签字：" + gap + gap,
-			"年" + gap + "月" + gap + "日" + gap,
-		}
-		heights = []float64{26, 30, 30, 24}
+		lines = []string{choice(nil, "通过", "未通过", "　　"), "", indent + "工作组", indent + "负责人签字：", "", date}
 	default:
 		// ParseEdition rejects other kinds; an edition built in code gets
 		// an empty block to sign in.
-		lines = []string{""}
-		heights = []float64{60}
+		lines = []string{"", "", ""}
 	}
-	last := len(s.widths)
-	top := s.row + 1
-	for i, line := range lines {
-		r := s.next()
-		border := uint8(bLeft | bRight)
-		l := lookText
-		if i == 0 {
-			border |= bTop
-		} else {
-			l = l.aligned("right")
-		}
-		if i == len(lines)-1 {
-			border |= bBottom
-		}
-		s.put(r, colText, r, last, line, l.with(border))
-		s.atLeast(r, heights[i])
-	}
-	s.put(top, colGroup, s.row, colGroup, sig.Title, lookCenter)
+	r := s.next()
+	s.put(r, colGroup, r, colGroup, sig.Title, lookCenter)
+	s.put(r, colText, r, last, strings.Join(lines, "\n"), lookText.valigned("top"))
 }

@@ -70,6 +70,9 @@ var (
 // with returns l with other borders.
 func (l look) with(border uint8) look { l.border = border; return l }
 
+// valigned returns l with another vertical alignment.
+func (l look) valigned(v string) look { l.valign = v; return l }
+
 // aligned returns l with another horizontal alignment.
 func (l look) aligned(h string) look { l.halign = h; return l }
 

@@ -168,9 +168,6 @@ func TestFormFacts(t *testing.T) {
 			"3. 机构和人员规模",
 			"□达标 ☑未达标",                   // item 9: congress only planned
 			"召开日期为：拟定为 2020 年 11 月 30 日", // the school's own note wins
-			"对评估意见是否认可：☑认可　□不认可",
-			"对评估意见是否认可：□认可　□不认可",
-			"□通过　　□未通过",
 		}},
 		{"yangquan-2021", SheetForm, []string{
 			"二级学生会组织（含二级院系、书院、分校区等学生会、研究生会）数量：5",
@@ -207,6 +204,44 @@ func TestFormFacts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSignatures checks the signature blocks: the opinion ticks from the
+// filing, and every word the official blocks have, one block per row.
+func TestSignatures(t *testing.T) {
+	f, ed := example(t, "changji-2020")
+	f.Opinions.LeagueAccepts = forms.BoolPtr(false)
+	x, _ := export(t, f, ed)
+	rows, _ := x.GetRows(SheetForm)
+	tests := []struct {
+		title string
+		lines []string
+	}{
+		{"学生会组织意见", []string{"对评估意见是否认可：☑认可　□不认可", "", "盖章：", "", "年　　　月　　　日"}},
+		{"高校团委意见", []string{"对评估意见是否认可：□认可　☑不认可", "", "盖章：", "", "年　　　月　　　日"}},
+		{"评估结论", []string{"□通过　　□未通过", "", "工作组", "负责人签字：", "", "年　　　月　　　日"}},
+	}
+	for _, tt := range tests {
+		r := rowOf(rows, colGroup, 0, tt.title)
+		if r == 0 {
+			t.Errorf("no block %s", tt.title)
+			continue
+		}
+		got := strings.Split(cellAt(t, x, SheetForm, colText, r), "\n")
+		for i := range got {
+			got[i] = strings.TrimLeft(got[i], "　")
+		}
+		if strings.Join(got, "|") != strings.Join(tt.lines, "|") {
+			t.Errorf("%s: %q, want %q", tt.title, got, tt.lines)
+		}
+		if !merged(t, x, SheetForm, cell(colText, r), cell(colNote, r)) {
+			t.Errorf("%s: text not merged across the row", tt.title)
+		}
+		h, _ := x.GetRowHeight(SheetForm, r)
+		if want := heightFor(len(tt.lines), lookText); h < want {
+			t.Errorf("%s: row %.1f pt tall, its %d lines need %.1f", tt.title, h, len(tt.lines), want)
+		}
 	}
 }
 
