@@ -29,7 +29,7 @@ func choice(v *bool, yes, no, sep string) string {
 
 // Columns of the form sheet: item number or group (A), item text (B),
 // conclusion (C), 备注 (D).
-var formWidths = []float64{10, 48, 19, 19}
+var formWidths = []float64{12, 46, 19, 19}
 
 const (
 	colGroup = 1
