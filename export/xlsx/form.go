@@ -168,12 +168,19 @@ func optionalValue(f *forms.Filing, title string) string {
 }
 
 // writeLabelled writes a row with a label in the first column and a text
-// across the others, split over several rows when the text is longer than
-// one row can hold; minPt is the least height of the block.
+// across the others; minPt is the least height of the row. A text longer
+// than one row can hold goes on over further rows, framed as one cell, with
+// the label in the first of them so that it prints where the text starts.
 func writeLabelled(s *sheet, label, text string, minPt float64) {
 	last := len(s.widths)
 	parts := s.chunks(text, colText, last, lookText)
-	top := s.row + 1
+	if len(parts) == 1 {
+		r := s.next()
+		s.put(r, colGroup, r, colGroup, label, lookCenter)
+		s.put(r, colText, r, last, text, lookText)
+		s.atLeast(r, minPt)
+		return
+	}
 	for i, p := range parts {
 		r := s.next()
 		border := uint8(bLeft | bRight)
@@ -183,11 +190,12 @@ func writeLabelled(s *sheet, label, text string, minPt float64) {
 		if i == len(parts)-1 {
 			border |= bBottom
 		}
-		s.put(r, colText, r, last, p, lookText.with(border))
-	}
-	s.put(top, colGroup, s.row, colGroup, label, lookCenter)
-	if len(parts) == 1 {
-		s.atLeast(top, minPt)
+		l := ""
+		if i == 0 {
+			l = label
+		}
+		s.put(r, colGroup, r, colGroup, l, lookCenter.valigned("top").with(border))
+		s.put(r, colText, r, last, p, lookText.valigned("top").with(border))
 	}
 }
 
