@@ -251,9 +251,14 @@ func (s *sheet) atLeast(r int, pt float64) {
 	}
 }
 
-// linesPerRow is how many lines of text in l fit in the tallest row.
+// chunkPt is the most height a row of a long text is given: well below
+// the tallest row a spreadsheet allows, so that pages break between rows
+// without leaving much of a page empty.
+const chunkPt = 200.0
+
+// linesPerRow is how many lines of text in l one row of a long text holds.
 func linesPerRow(l look) int {
-	return int((maxRowPt - rowPadPt) / (l.size * lineFactor))
+	return max(1, int((chunkPt-rowPadPt)/(l.size*lineFactor)))
 }
 
 // chunks splits a text into pieces that each fit in one row of columns
