@@ -703,3 +703,23 @@ func TestWriteFile(t *testing.T) {
 		t.Error("missing folder: no error")
 	}
 }
+
+// TestMarkersAndLegend uses a later edition's conventions (★ core items,
+// ▲ observed items and the legend) on a copy of the 2021 edition.
+func TestMarkersAndLegend(t *testing.T) {
+	f, ed := example(t, "yangquan-2021")
+	e := *ed
+	e.Legend = "标注“★”为核心指标；标注“▲”为观测指标"
+	e.Sections = append([]forms.Section(nil), ed.Sections...)
+	items := append([]forms.Item(nil), e.Sections[0].Items...)
+	items[0].Marker = "★"
+	items[12].Marker = "▲"
+	e.Sections[0].Items = items
+	x, _ := export(t, f, &e)
+	rows, _ := x.GetRows(SheetForm)
+	for _, want := range []string{e.Legend, "1. ★" + items[0].Text, "13. ▲" + items[12].Text} {
+		if rowOf(rows, 1, 0, want) == 0 {
+			t.Errorf("no row reads %q", want)
+		}
+	}
+}
