@@ -73,8 +73,6 @@ func (l look) with(border uint8) look { l.border = border; return l }
 // valigned returns l with another vertical alignment.
 func (l look) valigned(v string) look { l.valign = v; return l }
 
-// aligned returns l with another horizontal alignment.
-func (l look) aligned(h string) look { l.halign = h; return l }
 
 // book is the workbook being written, with its cached cell styles.
 type book struct {

@@ -55,6 +55,11 @@ func Write(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) error 
 	if f.Edition != "" && f.Edition != ed.ID {
 		return fmt.Errorf("导出 Excel：填报文件使用表格版本 %q，但给出的是版本 %q", f.Edition, ed.ID)
 	}
+	for _, sec := range ed.Sections {
+		if len(sec.Answers) != 2 || len(sec.Columns) != 3 {
+			return fmt.Errorf("导出 Excel：表格版本 %q 的 section %q 应有两个答案词和三个列名", ed.ID, sec.ID)
+		}
+	}
 	b, err := newBook()
 	if err != nil {
 		return fmt.Errorf("导出 Excel：%w", err)

@@ -663,6 +663,11 @@ func TestWriteErrors(t *testing.T) {
 	if err := Write(io.Discard, f, ed21, Options{}); err == nil || !strings.Contains(err.Error(), "2021") {
 		t.Errorf("edition mismatch: %v", err)
 	}
+	bad := *ed
+	bad.Sections = []forms.Section{{ID: "school", Kind: forms.SectionAnswers, Answers: []string{"是"}}}
+	if err := Write(io.Discard, f, &bad, Options{}); err == nil {
+		t.Error("edition without answer words: no error")
+	}
 	if err := Write(failWriter{}, f, ed, Options{}); err == nil || !strings.Contains(err.Error(), "导出 Excel") {
 		t.Errorf("failing writer: %v", err)
 	}
