@@ -52,7 +52,6 @@ const (
 type look struct {
 	font   string
 	size   float64
-	bold   bool
 	halign string // left, center, right
 	valign string // top, center
 	border uint8
@@ -72,7 +71,6 @@ func (l look) with(border uint8) look { l.border = border; return l }
 
 // valigned returns l with another vertical alignment.
 func (l look) valigned(v string) look { l.valign = v; return l }
-
 
 // book is the workbook being written, with its cached cell styles.
 type book struct {
@@ -94,7 +92,7 @@ func (b *book) style(l look) (int, error) {
 		return id, nil
 	}
 	st := &excelize.Style{
-		Font:      &excelize.Font{Family: l.font, Size: l.size, Bold: l.bold},
+		Font:      &excelize.Font{Family: l.font, Size: l.size},
 		Alignment: &excelize.Alignment{Horizontal: l.halign, Vertical: l.valign, WrapText: true},
 	}
 	for _, s := range []struct {
