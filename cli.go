@@ -32,6 +32,7 @@ var commands = []command{
 	{"editions", "[--add FILE.toml]", "列出可用的表格版本；--add 检查并加入一个表格版本定义文件", runEditions},
 	{"new", "--edition ID --school 学校名称 [--org 学生会|研究生会] -o FILE", "新建一个空白填报文件", runNew},
 	{"show", "FILE", "显示填报文件的摘要（表头、人数、答案）", runShow},
+	{"validate", "FILE [--json]", "按改革文件逐条检查填报文件，先列错误后列提示；有错误时退出状态为 1", runValidate},
 }
 
 // cli carries what a subcommand needs: its output streams, the editions
