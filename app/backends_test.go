@@ -1,0 +1,70 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"sureform/assets"
+	"sureform/forms"
+)
+
+func example(t *testing.T, name string) (*forms.Filing, *forms.Edition) {
+	t.Helper()
+	data, err := assets.Examples.ReadFile("examples/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := forms.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eds, err := forms.BuiltinEditions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, err := eds.Get(f.Edition)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, ed
+}
+
+// The window's Excel export is the export/xlsx workbook: the file opens
+// and holds the roster.
+func TestBackendsExportExcel(t *testing.T) {
+	b := backends()
+	if b.Excel == nil {
+		t.Fatal("no Excel exporter")
+	}
+	f, ed := example(t, "yangquan-2021.json")
+	path := filepath.Join(t.TempDir(), "out.xlsx")
+	if err := b.Excel.Export(path, f, ed); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows("校级组织工作人员名单")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows {
+		for _, c := range r {
+			found = found || c == f.Members[0].Name
+		}
+	}
+	if !found {
+		t.Errorf("roster sheet lacks %s", f.Members[0].Name)
+	}
+	// a folder that does not exist is an error, not a crash
+	if err := b.Excel.Export(filepath.Join(t.TempDir(), "无此目录", "x.xlsx"), f, ed); err == nil {
+		t.Error("export into a missing folder succeeded")
+	}
+	os.Remove(path)
+}
