@@ -591,8 +591,3 @@ var exampleFilings = []struct{ title, file string }{
 	{"昌吉职业技术学院（2020年版）", "changji-2020.json"},
 	{"兰州科技职业学院（2020年版）", "lanzhou-2020.json"},
 }
-
-// displayPath shortens a path for messages.
-func displayPath(p string) string {
-	return strings.TrimSpace(p)
-}
