@@ -6,7 +6,11 @@
 // to the user as not there.
 package wizard
 
-import "sureform/forms"
+import (
+	"errors"
+
+	"sureform/forms"
+)
 
 // Severities of a Finding.
 const (
@@ -62,11 +66,37 @@ type ImportProblem struct {
 	Text     string
 }
 
+// RosterRequest says what to read: the file, and what the user chose so
+// far (a sheet, a password, a corrected column mapping).
+type RosterRequest struct {
+	Path     string
+	Sheet    string
+	Password string
+	// Columns, when not nil, replaces the recognised mapping.
+	Columns []RosterColumn
+}
+
+// Errors a RosterImporter returns (wrapped) when the user has to choose:
+// the window then asks for a password, or for a sheet, and reads again.
+var (
+	ErrPasswordRequired = errors.New("workbook password required")
+	ErrWrongPassword    = errors.New("wrong workbook password")
+)
+
+// SheetChoiceError is returned when several sheets look like a roster.
+type SheetChoiceError struct {
+	Msg    string
+	Sheets []string
+}
+
+func (e *SheetChoiceError) Error() string { return e.Msg }
+
 // RosterPreview is a parsed roster not yet applied to the filing.
 type RosterPreview struct {
-	File   string
-	Sheet  string
-	Sheets []string
+	Request RosterRequest
+	File    string
+	Sheet   string
+	Sheets  []string
 	// Headers are the source columns' header texts, by index.
 	Headers  []string
 	Columns  []RosterColumn
@@ -78,10 +108,10 @@ type RosterPreview struct {
 
 // RosterImporter reads rosters that users keep in Excel or CSV.
 type RosterImporter interface {
-	// Preview parses a roster file. sheet may be "" to let the importer
-	// choose; columns may be nil to let it recognise the header. Errors are
-	// for the user, in Chinese.
-	Preview(path string, f *forms.Filing, sheet string, columns []RosterColumn) (*RosterPreview, error)
+	// Preview parses a roster file. f is read for its academic year and
+	// organisation type only. Errors are for the user, in Chinese; see
+	// ErrPasswordRequired and SheetChoiceError for those that ask a choice.
+	Preview(req RosterRequest, f *forms.Filing) (*RosterPreview, error)
 	// Apply puts the previewed members into the filing, replacing the
 	// roster or merging into it (matching on name and college).
 	Apply(f *forms.Filing, p *RosterPreview, merge bool) error

@@ -55,13 +55,30 @@ func (fakeValidator) Validate(f *forms.Filing, ed *forms.Edition) Report {
 // fakeImporter reads "name,political status,department" lines.
 type fakeImporter struct{ templates []string }
 
-func (fakeImporter) Preview(path string, f *forms.Filing, sheet string, cols []RosterColumn) (*RosterPreview, error) {
+func (fakeImporter) Preview(req RosterRequest, f *forms.Filing) (*RosterPreview, error) {
+	path, cols := req.Path, req.Columns
+	if strings.HasSuffix(path, ".locked.csv") {
+		switch req.Password {
+		case "":
+			return nil, fmt.Errorf("文件已加密：%w", ErrPasswordRequired)
+		case "secret":
+		default:
+			return nil, fmt.Errorf("密码不对：%w", ErrWrongPassword)
+		}
+	}
+	if strings.HasSuffix(path, ".two.csv") && req.Sheet == "" {
+		return nil, &SheetChoiceError{Msg: "有两个工作表像名单", Sheets: []string{"名单A", "名单B"}}
+	}
 	file, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("无法打开 %s", path)
 	}
 	defer file.Close()
-	pv := &RosterPreview{File: path, Sheet: "Sheet1", Headers: []string{"姓名", "政治面貌", "部门"},
+	sheet := req.Sheet
+	if sheet == "" {
+		sheet = "Sheet1"
+	}
+	pv := &RosterPreview{File: path, Sheet: sheet, Headers: []string{"姓名", "政治面貌", "部门"},
 		Columns: []RosterColumn{{"name", "姓名", 0}, {"political_status", "政治面貌", 1}, {"department", "所在部门", 2}}}
 	if cols != nil {
 		pv.Columns = cols

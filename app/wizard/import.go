@@ -66,29 +66,76 @@ func (w *Window) importRosterFile(path string) {
 	}
 	w.ShowStepByTitle(stepTitles[stepRoster])
 	w.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
-	w.previewRoster(path, "", nil, nil)
+	w.previewRoster(RosterRequest{Path: path}, nil)
 }
 
-// previewRoster parses (or re-parses with another sheet or mapping) and
-// shows the preview dialog; prev is replaced when shown.
-func (w *Window) previewRoster(path, sheet string, cols []RosterColumn, prev dialog.Dialog) {
+// previewRoster parses (or re-parses with another sheet, password or
+// mapping) off the UI thread and shows the preview dialog, which replaces
+// prev. When the file needs a password or a choice of sheet, it asks and
+// reads again.
+func (w *Window) previewRoster(req RosterRequest, prev dialog.Dialog) {
 	imp := w.opts.Backends.Roster
 	head := importHeader(w.doc.filing)
 	var pv *RosterPreview
-	w.busy("正在读取名单 "+filepath.Base(path)+"…", func() error {
+	w.busy("正在读取名单 "+filepath.Base(req.Path)+"…", func() error {
 		var err error
-		pv, err = imp.Preview(path, head, sheet, cols)
+		pv, err = imp.Preview(req, head)
 		return err
 	}, func(err error) {
-		if err != nil {
+		var choice *SheetChoiceError
+		switch {
+		case errors.Is(err, ErrPasswordRequired), errors.Is(err, ErrWrongPassword):
+			w.askPassword(req, errors.Is(err, ErrWrongPassword), prev)
+			return
+		case errors.As(err, &choice) && len(choice.Sheets) > 0:
+			w.askSheet(req, choice, prev)
+			return
+		case err != nil:
 			w.showError(err)
 			return
 		}
 		if prev != nil {
 			prev.Hide()
 		}
+		pv.Request = req
 		w.showImportPreview(pv)
 	})
+}
+
+// askPassword asks for the password of an encrypted workbook.
+func (w *Window) askPassword(req RosterRequest, wrong bool, prev dialog.Dialog) {
+	pw := widget.NewPasswordEntry()
+	msg := "“" + filepath.Base(req.Path) + "”已加密，请输入打开它的密码："
+	if wrong {
+		msg = "密码不对，请重新输入“" + filepath.Base(req.Path) + "”的密码："
+	}
+	d := dialog.NewForm("需要密码", "打开", "取消", []*widget.FormItem{
+		{Text: "密码", Widget: pw, HintText: msg},
+	}, func(ok bool) {
+		if ok {
+			req.Password = pw.Text
+			w.previewRoster(req, prev)
+		}
+	}, w.win)
+	d.Resize(fyne.NewSize(520, 200))
+	d.Show()
+	w.win.Canvas().Focus(pw)
+}
+
+// askSheet asks which sheet holds the roster.
+func (w *Window) askSheet(req RosterRequest, choice *SheetChoiceError, prev dialog.Dialog) {
+	sel := widget.NewSelect(choice.Sheets, nil)
+	sel.SetSelected(choice.Sheets[0])
+	d := dialog.NewForm("选择工作表", "读取", "取消", []*widget.FormItem{
+		{Text: "工作表", Widget: sel, HintText: choice.Msg},
+	}, func(ok bool) {
+		if ok {
+			req.Sheet = sel.Selected
+			w.previewRoster(req, prev)
+		}
+	}, w.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
 }
 
 // showImportPreview shows what an import would bring in: the columns as
@@ -117,7 +164,9 @@ func (w *Window) showImportPreview(pv *RosterPreview) {
 					cols[i].Index = k - 1
 				}
 			}
-			w.previewRoster(pv.File, pv.Sheet, cols, d)
+			req := pv.Request
+			req.Sheet, req.Columns = pv.Sheet, cols
+			w.previewRoster(req, d)
 		}
 		mapping.addObject(cols[i].Title, sel)
 	}
@@ -125,7 +174,11 @@ func (w *Window) showImportPreview(pv *RosterPreview) {
 	if len(pv.Sheets) > 1 {
 		sheetSel := widget.NewSelect(pv.Sheets, nil)
 		sheetSel.Selected = pv.Sheet
-		sheetSel.OnChanged = func(s string) { w.previewRoster(pv.File, s, nil, d) }
+		sheetSel.OnChanged = func(s string) {
+			req := pv.Request
+			req.Sheet, req.Columns = s, nil
+			w.previewRoster(req, d)
+		}
 		top.Add(container.NewHBox(widget.NewLabel("工作表："), sheetSel))
 	}
 	errs := 0

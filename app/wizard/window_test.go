@@ -291,7 +291,7 @@ func TestImportRosterIntoTable(t *testing.T) {
 	}
 
 	// merge keeps the roster and adds to it
-	pv, err := imp.Preview(src, f, "", nil)
+	pv, err := imp.Preview(RosterRequest{Path: src}, f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,7 +314,8 @@ func TestImportMappingChangeRepreviews(t *testing.T) {
 	w.createFiling(edition(t, w, "2021"), "测试学院", forms.OrgStudentUnion)
 	src := filepath.Join(t.TempDir(), "名单.csv")
 	os.WriteFile(src, []byte("共青团员,张三\n"), 0o600)
-	pv, _ := w.opts.Backends.Roster.Preview(src, w.doc.filing, "", nil)
+	pv, _ := w.opts.Backends.Roster.Preview(RosterRequest{Path: src}, w.doc.filing)
+	pv.Request = RosterRequest{Path: src}
 	w.showImportPreview(pv)
 	// map 姓名 to the second column, on the tab 列的对应
 	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
@@ -564,5 +565,63 @@ func TestMenuShortcutsAndPreferences(t *testing.T) {
 	w.onCloseRequested()
 	if got := w.app.Preferences().Float(prefWidth); got < 900 {
 		t.Errorf("width remembered as %v", got)
+	}
+}
+
+func TestImportAsksPasswordAndSheet(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.createFiling(edition(t, w, "2021"), "测试学院", forms.OrgStudentUnion)
+	dir := t.TempDir()
+	locked := filepath.Join(dir, "名单.locked.csv")
+	os.WriteFile(locked, []byte("张三,共青团员,学习部\n"), 0o600)
+	overlayWith := func(what string, pred func(fyne.CanvasObject) bool) fyne.CanvasObject {
+		var found fyne.CanvasObject
+		waitFor(t, what, func() bool {
+			top := w.win.Canvas().Overlays().Top()
+			if top == nil {
+				return false
+			}
+			for _, o := range test.LaidOutObjects(top) {
+				if pred(o) {
+					found = o
+					return true
+				}
+			}
+			return false
+		})
+		return found
+	}
+	isPassword := func(o fyne.CanvasObject) bool { e, ok := o.(*widget.Entry); return ok && e.Password }
+	w.importRosterFile(locked)
+	pw := overlayWith("the password prompt", isPassword).(*widget.Entry)
+	pw.SetText("wrong")
+	test.Tap(button(t, w, "打开"))
+	pw = overlayWith("the second prompt", func(o fyne.CanvasObject) bool { return isPassword(o) && o != fyne.CanvasObject(pw) }).(*widget.Entry)
+	pw.SetText("secret")
+	test.Tap(button(t, w, "打开"))
+	overlayWith("the preview", func(o fyne.CanvasObject) bool { b, ok := o.(*widget.Button); return ok && b.Text == "导入" })
+	test.Tap(button(t, w, "导入"))
+	if len(w.doc.filing.Members) != 1 {
+		t.Fatalf("after password: %d members", len(w.doc.filing.Members))
+	}
+
+	two := filepath.Join(dir, "名单.two.csv")
+	os.WriteFile(two, []byte("李四,共青团员,体育部\n"), 0o600)
+	w.importRosterFile(two)
+	sel := overlayWith("the sheet choice", func(o fyne.CanvasObject) bool { _, ok := o.(*widget.Select); return ok }).(*widget.Select)
+	sel.SetSelected("名单B")
+	test.Tap(button(t, w, "读取"))
+	overlayWith("the preview", func(o fyne.CanvasObject) bool {
+		b, ok := o.(*widget.Button)
+		return ok && b.Text == "替换现有名单"
+	})
+	var sheet string
+	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "工作表“") {
+			sheet = l.Text
+		}
+	}
+	if !strings.Contains(sheet, "名单B") {
+		t.Errorf("preview summary %q does not name the chosen sheet", sheet)
 	}
 }
