@@ -144,6 +144,7 @@ func newTestWindow(t testing.TB, b Backends) *Window {
 	closed := false
 	w.win.SetOnClosed(func() { closed = true })
 	t.Cleanup(func() {
+		w.pending.Wait()
 		if w.validateTimer != nil {
 			w.validateTimer.Stop()
 		}

@@ -1,6 +1,8 @@
 package wizard
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -24,6 +26,10 @@ type answerRow struct {
 	section *forms.Section
 	card    fyne.CanvasObject
 	suggest *widget.Label
+	// related shows findings about the item that are located elsewhere
+	// (the roster's size for item 3), so that a contradiction between the
+	// answer and the data is seen on the item.
+	related *widget.Label
 	note    *fieldEntry
 }
 
@@ -79,8 +85,10 @@ func (p *answersPage) row(s *forms.Section, it forms.Item) fyne.CanvasObject {
 	id := it.ID
 	text := widget.NewLabel(itemLabel(it))
 	text.Wrapping = fyne.TextWrapWord
-	r := &answerRow{item: it, section: s, suggest: widget.NewLabel("")}
+	r := &answerRow{item: it, section: s, suggest: widget.NewLabel(""), related: widget.NewLabel("")}
 	r.suggest.Wrapping = fyne.TextWrapWord
+	r.related.Wrapping = fyne.TextWrapWord
+	r.related.Hide()
 	answer := w.boolField("answers["+id+"]", s.Answers[0], s.Answers[1],
 		func() *bool { return f.Answers[id].Met },
 		func(v *bool) { a := f.Answers[id]; a.Met = v; f.Answers[id] = a })
@@ -91,7 +99,7 @@ func (p *answersPage) row(s *forms.Section, it forms.Item) fyne.CanvasObject {
 	fm := newForm()
 	fm.add("本校结论", answer)
 	fm.add("备注", noteField)
-	r.card = widget.NewCard("", "", container.NewVBox(text, r.suggest, fm.grid))
+	r.card = widget.NewCard("", "", container.NewVBox(text, r.suggest, r.related, fm.grid))
 	p.items[id] = r
 	p.order = append(p.order, id)
 	return r.card
@@ -99,8 +107,31 @@ func (p *answersPage) row(s *forms.Section, it forms.Item) fyne.CanvasObject {
 
 func (p *answersPage) refresh() {
 	d := &p.w.report.Derived
+	related := map[string][]Finding{}
+	for _, f := range p.w.report.Findings {
+		for _, id := range f.Items {
+			if f.Path != "answers["+id+"]" && f.Path != "answers["+id+"].note" {
+				related[id] = append(related[id], f)
+			}
+		}
+	}
 	for _, id := range p.order {
 		r := p.items[id]
+		if rel := related[id]; len(rel) > 0 {
+			var lines []string
+			imp := widget.WarningImportance
+			for _, f := range rel {
+				lines = append(lines, severityWord(f)+"："+f.Message)
+				if f.IsError() {
+					imp = widget.DangerImportance
+				}
+			}
+			r.related.Importance = imp
+			r.related.SetText(strings.Join(lines, "\n"))
+			r.related.Show()
+		} else {
+			r.related.Hide()
+		}
 		sg := d.Items[id]
 		text := "数据无法判断此项，请根据实际情况选择。"
 		if sg.Met != nil {
@@ -114,7 +145,7 @@ func (p *answersPage) refresh() {
 			}
 			r.suggest.Importance = widget.HighImportance
 		} else {
-			r.suggest.Importance = widget.LowImportance
+			r.suggest.Importance = widget.MediumImportance
 		}
 		r.suggest.SetText(text)
 		if sg.Note != "" {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -93,6 +94,9 @@ type Window struct {
 	// startupErrors are shown once the window is open (a user edition
 	// file that could not be loaded).
 	startupErrors []error
+
+	// pending counts work running off the UI thread (tests wait for it).
+	pending sync.WaitGroup
 
 	validateTimer *time.Timer
 	autosaved     int
@@ -483,7 +487,9 @@ func (w *Window) busy(message string, work func() error, done func(error)) {
 	bar := widget.NewProgressBarInfinite()
 	d := dialog.NewCustomWithoutButtons("请稍候", container.NewVBox(widget.NewLabel(message), bar), w.win)
 	d.Show()
+	w.pending.Add(1)
 	go func() {
+		defer w.pending.Done()
 		err := work()
 		fyne.Do(func() {
 			bar.Stop()

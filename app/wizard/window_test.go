@@ -303,7 +303,7 @@ func TestImportRosterIntoTable(t *testing.T) {
 	// a file the importer cannot read changes nothing and says why
 	n := len(f.Members)
 	w.importRosterFile(filepath.Join(t.TempDir(), "missing.csv"))
-	waitFor(t, "the error", func() bool { return w.win.Canvas().Overlays().Top() != nil })
+	w.pending.Wait()
 	if len(f.Members) != n {
 		t.Error("a failed import changed the roster")
 	}
@@ -623,5 +623,23 @@ func TestImportAsksPasswordAndSheet(t *testing.T) {
 	}
 	if !strings.Contains(sheet, "名单B") {
 		t.Errorf("preview summary %q does not name the chosen sheet", sheet)
+	}
+}
+
+func TestAnswerShowsRelatedFinding(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("yangquan-2021.json")
+	f := w.doc.filing
+	for len(f.Members) <= 40 {
+		f.Members = append(f.Members, f.Members[0])
+	}
+	w.validateNow()
+	w.ShowStepByTitle("改革自评表")
+	p := w.pages[stepAnswers].(*answersPage)
+	if r := p.items["3"]; !r.related.Visible() || !strings.Contains(r.related.Text, "超过 40 人") {
+		t.Errorf("item 3 shows %q (visible %v)", r.related.Text, r.related.Visible())
+	}
+	if p.items["4"].related.Visible() {
+		t.Error("item 4 shows item 3's finding")
 	}
 }
