@@ -192,8 +192,11 @@ func (w *Window) showImportPreview(pv *RosterPreview) {
 		summary += "（工作表“" + pv.Sheet + "”）"
 	}
 	summary += fmt.Sprintf("识别出 %d 名成员", len(pv.Members))
-	if len(pv.Problems) > 0 {
+	switch {
+	case errs > 0:
 		summary += fmt.Sprintf("；有 %d 处内容需要核对（其中 %d 处无法读取），导入后请在名单中修改", len(pv.Problems), errs)
+	case len(pv.Problems) > 0:
+		summary += fmt.Sprintf("；有 %d 处内容需要核对", len(pv.Problems))
 	}
 	top.Add(note(summary + "。"))
 

@@ -58,9 +58,9 @@ func (p *reviewPage) refresh() {
 			break
 		}
 		f := f
-		icon := widget.NewIcon(theme.WarningIcon())
+		icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
 		if f.IsError() {
-			icon = widget.NewIcon(theme.ErrorIcon())
+			icon = widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))
 		}
 		link := widget.NewHyperlink(fmt.Sprintf("[%s] %s：%s", severityWord(f), stepTitles[stepOfPath(f.Path)], f.Message), nil)
 		link.Wrapping = fyne.TextWrapWord

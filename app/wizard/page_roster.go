@@ -112,7 +112,11 @@ type rosterCell struct {
 }
 
 func newRosterCell() *rosterCell {
-	c := &rosterCell{bg: canvas.NewRectangle(color.Transparent), label: widget.NewLabel(""),
+	bg := canvas.NewRectangle(color.Transparent)
+	bg.StrokeWidth = 2
+	bg.CornerRadius = 4
+	bg.StrokeColor = color.Transparent
+	c := &rosterCell{bg: bg, label: widget.NewLabel(""),
 		entry: newFieldEntry(false), sel: widget.NewSelect(nil, nil),
 		del: widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)}
 	c.label.Truncation = fyne.TextTruncateEllipsis
@@ -122,12 +126,14 @@ func newRosterCell() *rosterCell {
 }
 
 func (c *rosterCell) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewStack(c.bg, c.label, c.entry, c.sel, c.del))
+	// the tint is drawn over the input (it takes no clicks), so that a
+	// field with a problem is marked even where the input is opaque
+	return widget.NewSimpleRenderer(container.NewStack(c.label, c.entry, c.sel, c.del, c.bg))
 }
 
 var (
-	errorTint   = color.NRGBA{R: 0xf4, G: 0x43, B: 0x36, A: 0x40}
-	warningTint = color.NRGBA{R: 0xff, G: 0x98, B: 0x00, A: 0x40}
+	errorTint   = color.NRGBA{R: 0xf4, G: 0x43, B: 0x36, A: 0xff}
+	warningTint = color.NRGBA{R: 0xff, G: 0x98, B: 0x00, A: 0xff}
 )
 
 func (p *rosterPage) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
@@ -153,8 +159,8 @@ func (p *rosterPage) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			}
 		}
 	}
-	if c.bg.FillColor != tint {
-		c.bg.FillColor = tint
+	if c.bg.StrokeColor != tint {
+		c.bg.StrokeColor = tint
 		c.bg.Refresh()
 	}
 	// Only what changed is updated: a table refresh after every edit must
@@ -166,7 +172,17 @@ func (p *rosterPage) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	switch col.kind {
 	case cellLabel:
 		text, imp := strconv.Itoa(mi+1), widget.MediumImportance
-		if id.Col != 0 {
+		if id.Col == 0 {
+			// the row number carries a mark when the row has problems,
+			// since the 问题 column may be scrolled out of view
+			if msg, isErr := p.problemText(mi); msg != "" {
+				text += " ●"
+				imp = widget.WarningImportance
+				if isErr {
+					imp = widget.DangerImportance
+				}
+			}
+		} else {
 			var isErr bool
 			text, isErr = p.problemText(mi)
 			imp = widget.WarningImportance
