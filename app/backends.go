@@ -10,7 +10,8 @@ import (
 // this version; a back end that is missing is shown as unavailable.
 func backends() wizard.Backends {
 	return wizard.Backends{
-		Excel: excelExporter{},
+		Validator: wizard.FormsValidator{},
+		Excel:     excelExporter{},
 	}
 }
 

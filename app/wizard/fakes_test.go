@@ -16,42 +16,6 @@ import (
 	"sureform/forms"
 )
 
-// fakeValidator checks a few rules, enough to drive the window: a member
-// needs a name and an accepted political status, a school needs a name,
-// the staff limit is 40.
-type fakeValidator struct{}
-
-func (fakeValidator) Validate(f *forms.Filing, ed *forms.Edition) Report {
-	r := Report{Derived: forms.Derive(f, ed)}
-	if strings.TrimSpace(f.School) == "" {
-		r.Findings = append(r.Findings, Finding{Rule: "school", Severity: SeverityError, Message: "学校名称为空", Path: "school"})
-	}
-	if len(f.Members) > 40 {
-		r.Findings = append(r.Findings, Finding{Rule: "staff", Severity: SeverityError,
-			Message: fmt.Sprintf("工作人员 %d 人，超过 40 人", len(f.Members)), Path: "members", Items: []string{"3"}})
-	}
-	for i := range f.Members {
-		m := &f.Members[i]
-		if strings.TrimSpace(m.Name) == "" {
-			r.Findings = append(r.Findings, Finding{Rule: "name", Severity: SeverityError,
-				Message: fmt.Sprintf("第 %d 行姓名为空", i+1), Path: fmt.Sprintf("members[%d].name", i)})
-		}
-		ok := false
-		for _, s := range forms.PoliticalStatuses {
-			ok = ok || s == m.PoliticalStatus
-		}
-		if !ok {
-			r.Findings = append(r.Findings, Finding{Rule: "political", Severity: SeverityError,
-				Message: fmt.Sprintf("第 %d 行 %s 的政治面貌“%s”不符合要求", i+1, m.Name, m.PoliticalStatus),
-				Path:    fmt.Sprintf("members[%d].political_status", i)})
-		}
-	}
-	if f.Congress.Delegates == nil {
-		r.Findings = append(r.Findings, Finding{Rule: "congress", Severity: SeverityWarning, Message: "未填写代表人数", Path: "congress.delegates"})
-	}
-	return r
-}
-
 // fakeImporter reads "name,political status,department" lines.
 type fakeImporter struct{ templates []string }
 
@@ -156,7 +120,7 @@ func newTestWindow(t testing.TB, b Backends) *Window {
 }
 
 func allBackends() Backends {
-	return Backends{Validator: fakeValidator{}, Roster: &fakeImporter{}, Excel: fakeExporter{}, PDF: fakeExporter{}}
+	return Backends{Validator: FormsValidator{}, Roster: &fakeImporter{}, Excel: fakeExporter{}, PDF: fakeExporter{}}
 }
 
 // button finds a button by its text on the top overlay (a dialog) or, when

@@ -113,24 +113,26 @@ type stepState struct {
 	started          bool
 }
 
-// label is the state as the side list shows it.
+// label is the state as the side list shows it. A step the user has not
+// started says so rather than listing the 提示 about its missing data (the
+// 审核 step lists them); errors are always shown.
 func (s stepState) label() string {
 	switch {
 	case s.errors > 0:
 		return fmt.Sprintf("%d 错误", s.errors)
+	case !s.started:
+		return "未开始"
 	case s.warnings > 0:
 		return fmt.Sprintf("%d 提示", s.warnings)
-	case s.started:
-		return "已完成"
 	}
-	return "未开始"
+	return "已完成"
 }
 
 // stepStarted reports whether the filing has any data for a step.
 func stepStarted(f *forms.Filing, id string) bool {
 	switch id {
 	case stepBasic:
-		return f.School != "" && f.Students != nil
+		return f.School != "" || f.Students != nil
 	case stepRoster, stepStructure:
 		return len(f.Members) > 0
 	case stepCongress:

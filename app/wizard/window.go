@@ -197,12 +197,12 @@ func (w *Window) updateStepItem(id widget.ListItemID, obj fyne.CanvasObject) {
 	switch {
 	case st.errors > 0:
 		state.Importance = widget.DangerImportance
+	case !st.started:
+		state.Importance = widget.LowImportance
 	case st.warnings > 0:
 		state.Importance = widget.WarningImportance
-	case st.started:
-		state.Importance = widget.SuccessImportance
 	default:
-		state.Importance = widget.LowImportance
+		state.Importance = widget.SuccessImportance
 	}
 	state.SetText(st.label())
 }

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,8 +78,9 @@ func TestEditMemberFindingAppearsAndDisappears(t *testing.T) {
 	}
 	w.ShowStepByTitle("工作人员名单")
 	p := w.pages[stepRoster].(*rosterPage)
-	if st := w.states[stepRoster]; st.errors != 0 {
-		t.Fatalf("example starts with %d roster errors", st.errors)
+	before := w.states[stepRoster]
+	if before.errors != 0 || before.warnings == 0 {
+		t.Fatalf("the example's roster: %+v, want warnings only", before)
 	}
 	// 政治面貌 chosen in the table: 群众 is not accepted
 	p.setCell(2, columnOfField("political_status"), "群众")
@@ -86,34 +88,47 @@ func TestEditMemberFindingAppearsAndDisappears(t *testing.T) {
 	if st := w.states[stepRoster]; st.errors != 1 || st.label() != "1 错误" {
 		t.Errorf("after 群众: state %+v (%s)", st, st.label())
 	}
-	if text, isErr := p.problemText(2); !isErr || !strings.Contains(text, "政治面貌“群众”") {
+	if len(w.byPath["members[2].political_status"]) != 1 {
+		t.Errorf("findings at members[2].political_status: %v", w.byPath["members[2].political_status"])
+	}
+	if text, isErr := p.problemText(2); !isErr || !strings.Contains(text, "“群众”") {
 		t.Errorf("problem column = %q", text)
 	}
 	if !w.doc.dirty || !strings.Contains(w.win.Title(), "*") {
 		t.Errorf("edit did not mark the filing unsaved: %q", w.win.Title())
 	}
+	if st := w.states[stepAnswers]; st.errors == 0 {
+		t.Error("item 7 (political status) answered 是 is not flagged in 改革自评表")
+	}
 	p.onlyIssues.SetChecked(true)
-	if len(p.rows) != 1 || p.rows[0] != 2 {
-		t.Errorf("只看有问题的 shows rows %v, want [2]", p.rows)
+	for _, i := range p.rows {
+		if text, _ := p.problemText(i); text == "" {
+			t.Errorf("只看有问题的 shows row %d, which has none", i)
+		}
 	}
 	p.setCell(2, columnOfField("political_status"), forms.LeagueMember)
 	w.validateNow()
 	if st := w.states[stepRoster]; st.errors != 0 {
 		t.Errorf("after fixing: %d errors", st.errors)
 	}
-	if len(p.rows) != 0 {
-		t.Errorf("filter still shows %v", p.rows)
+	if text, _ := p.problemText(2); strings.Contains(text, "群众") {
+		t.Errorf("fixed row still shows %q", text)
 	}
 
-	// a rank that cannot be read stays a problem of the row until fixed
+	// a rank without the major's size is a 提示 until the size is given; a
+	// rank that cannot be read is the row's problem until fixed
 	p.onlyIssues.SetChecked(false)
+	if text, _ := p.problemText(0); !strings.Contains(text, "专业人数") {
+		t.Fatalf("row 1 should lack the major's size: %q", text)
+	}
 	p.setCell(0, columnOfField("rank"), "第三名")
 	if text, _ := p.problemText(0); !strings.Contains(text, "成绩排名") {
 		t.Errorf("unreadable rank not reported: %q", text)
 	}
 	p.setCell(0, columnOfField("rank"), "3/45")
+	w.validateNow()
 	m := w.doc.filing.Members[0]
-	if text, _ := p.problemText(0); text != "" || *m.Rank != 3 || *m.RankTotal != 45 {
+	if text, _ := p.problemText(0); strings.Contains(text, "成绩排名") || strings.Contains(text, "专业人数") || *m.Rank != 3 || *m.RankTotal != 45 {
 		t.Errorf("rank 3/45: problems %q, rank %v/%v", text, *m.Rank, m.RankTotal)
 	}
 }
@@ -126,7 +141,7 @@ func TestFieldShowsProblemWhenLeft(t *testing.T) {
 	w.win.Canvas().Focus(entry)
 	entry.SetText("")
 	w.win.Canvas().Unfocus() // leaving the field validates at once
-	if !school.hint.Visible() || !strings.Contains(school.hint.Text, "学校名称为空") {
+	if !school.hint.Visible() || !strings.Contains(school.hint.Text, "学校名称") {
 		t.Errorf("hint after leaving an empty school: visible=%v %q", school.hint.Visible(), school.hint.Text)
 	}
 	w.win.Canvas().Focus(entry)
@@ -194,13 +209,20 @@ func TestNavigateSteps(t *testing.T) {
 func TestReviewListsFindingsErrorsFirst(t *testing.T) {
 	w := newTestWindow(t, allBackends())
 	w.OpenExample("changji-2020.json")
-	w.doc.filing.Congress.Delegates = nil // a 提示
-	w.doc.filing.Members[4].Name = ""     // an 错误
+	w.doc.filing.Members[4].Name = ""
 	w.validateNow()
 	w.ShowStepByTitle("审核")
 	p := w.pages[stepReview].(*reviewPage)
-	if !strings.Contains(p.summary.Text, "1 个错误，1 个提示") {
-		t.Errorf("summary %q", p.summary.Text)
+	errs, warns := 0, 0
+	for _, f := range w.report.Findings {
+		if f.IsError() {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	if errs < 2 || warns == 0 || !strings.Contains(p.summary.Text, fmt.Sprintf("%d 个错误，%d 个提示", errs, warns)) {
+		t.Errorf("summary %q for %d errors, %d warnings", p.summary.Text, errs, warns)
 	}
 	var links []*widget.Hyperlink
 	for _, o := range test.LaidOutObjects(p.list) {
@@ -208,11 +230,25 @@ func TestReviewListsFindingsErrorsFirst(t *testing.T) {
 			links = append(links, l)
 		}
 	}
-	if len(links) != 2 || !strings.HasPrefix(links[0].Text, "[错误] 工作人员名单") || !strings.HasPrefix(links[1].Text, "[提示] 学生代表大会") {
-		t.Fatalf("links: %v", links)
+	if len(links) != min(errs+warns, maxReviewRows) {
+		t.Fatalf("%d links for %d findings", len(links), errs+warns)
 	}
-	test.TapAt(links[1], fyne.NewPos(30, links[1].Size().Height/2))
-	if w.pageTitle.Text != "学生代表大会" || w.win.Canvas().Focused() != w.fields["congress.delegates"].focus {
+	for i, l := range links {
+		if isErr := strings.HasPrefix(l.Text, "[错误]"); isErr != (i < errs) {
+			t.Fatalf("link %d %q out of order (errors first)", i, l.Text)
+		}
+	}
+	var students *widget.Hyperlink
+	for _, l := range links {
+		if strings.Contains(l.Text, "学生人数") && strings.HasPrefix(l.Text, "[提示] 基本信息") {
+			students = l
+		}
+	}
+	if students == nil {
+		t.Fatal("no link for the missing student count")
+	}
+	test.TapAt(students, fyne.NewPos(30, students.Size().Height/2))
+	if w.pageTitle.Text != "基本信息" || w.win.Canvas().Focused() != w.fields["students"].focus {
 		t.Errorf("link opened %q", w.pageTitle.Text)
 	}
 }
@@ -279,8 +315,8 @@ func TestImportRosterIntoTable(t *testing.T) {
 	if rows, _ := p.table.Length(); rows != 2 {
 		t.Errorf("table shows %d rows", rows)
 	}
-	if st := w.states[stepRoster]; st.errors != 1 {
-		t.Errorf("imported 群众 gives %d errors, want 1", st.errors)
+	if len(w.byPath["members[1].political_status"]) == 0 {
+		t.Error("the imported 群众 is not reported")
 	}
 	if p.undo.Disabled() {
 		t.Fatal("撤销导入 disabled after an import")
@@ -636,10 +672,14 @@ func TestAnswerShowsRelatedFinding(t *testing.T) {
 	w.validateNow()
 	w.ShowStepByTitle("改革自评表")
 	p := w.pages[stepAnswers].(*answersPage)
-	if r := p.items["3"]; !r.related.Visible() || !strings.Contains(r.related.Text, "超过 40 人") {
+	if r := p.items["3"]; !r.related.Visible() || !strings.Contains(r.related.Text, "超过40人") {
 		t.Errorf("item 3 shows %q (visible %v)", r.related.Text, r.related.Visible())
 	}
-	if p.items["4"].related.Visible() {
-		t.Error("item 4 shows item 3's finding")
+	if p.items["1"].related.Visible() {
+		t.Errorf("item 1 shows %q", p.items["1"].related.Text)
+	}
+	// the answer 是 contradicts the roster: shown under the item's answer
+	if hint := w.fields["answers[3]"].hint; !hint.Visible() || !strings.Contains(hint.Text, "数据显示应为") {
+		t.Errorf("item 3's answer hint %q", hint.Text)
 	}
 }
