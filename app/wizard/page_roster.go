@@ -36,8 +36,10 @@ type rosterPage struct {
 	onlyIssues *widget.Check
 	sortBy     *widget.Select
 	count      *widget.Label
-	detail     *widget.Label
-	undo       *widget.Button
+	// general shows the findings about the roster as a whole (its size).
+	general *widget.Label
+	detail  *widget.Label
+	undo    *widget.Button
 }
 
 func newRosterPage(w *Window) *rosterPage {
@@ -74,6 +76,8 @@ func (p *rosterPage) content() fyne.CanvasObject {
 	p.sortBy = widget.NewSelect(rosterSorts, func(string) { p.refresh() })
 	p.sortBy.Selected = rosterSorts[0]
 	p.count = widget.NewLabel("")
+	p.general = note("")
+	p.general.Hide()
 	p.detail = note("")
 	add := widget.NewButtonWithIcon("添加成员", theme.ContentAddIcon(), p.addMember)
 	tools := container.NewHBox(add)
@@ -88,7 +92,7 @@ func (p *rosterPage) content() fyne.CanvasObject {
 	tools.Add(widget.NewSeparator())
 	tools.Add(p.onlyIssues)
 	tools.Add(p.sortBy)
-	top := container.NewVBox(tools, p.count)
+	top := container.NewVBox(tools, p.count, p.general)
 	if p.w.opts.Backends.Roster == nil {
 		top.Add(notReady("导入名单（从 Excel 或 CSV 读入）"))
 	} else {
@@ -303,7 +307,14 @@ func (p *rosterPage) refresh() {
 		delete(p.findings, k)
 	}
 	issues := 0
+	var general []string
+	generalErr := false
 	for _, fd := range p.w.report.Findings {
+		if fd.Path == "members" {
+			general = append(general, severityWord(fd)+"："+fd.Message)
+			generalErr = generalErr || fd.IsError()
+			continue
+		}
 		if i, _, ok := memberOfPath(fd.Path); ok && i < len(f.Members) {
 			if len(p.findings[i]) == 0 {
 				issues++
@@ -317,6 +328,16 @@ func (p *rosterPage) refresh() {
 		} else if len(p.findings[i]) == 0 {
 			issues++
 		}
+	}
+	if len(general) > 0 {
+		p.general.Importance = widget.WarningImportance
+		if generalErr {
+			p.general.Importance = widget.DangerImportance
+		}
+		p.general.SetText(strings.Join(general, "\n"))
+		p.general.Show()
+	} else {
+		p.general.Hide()
 	}
 	p.rows = p.rows[:0]
 	for i := range f.Members {

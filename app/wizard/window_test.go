@@ -678,6 +678,10 @@ func TestAnswerShowsRelatedFinding(t *testing.T) {
 	if p.items["1"].related.Visible() {
 		t.Errorf("item 1 shows %q", p.items["1"].related.Text)
 	}
+	w.ShowStepByTitle("工作人员名单")
+	if g := w.pages[stepRoster].(*rosterPage).general; !g.Visible() || !strings.Contains(g.Text, "超过40人") {
+		t.Errorf("roster page does not say the roster is too long: %q", g.Text)
+	}
 	// the answer 是 contradicts the roster: shown under the item's answer
 	if hint := w.fields["answers[3]"].hint; !hint.Visible() || !strings.Contains(hint.Text, "数据显示应为") {
 		t.Errorf("item 3's answer hint %q", hint.Text)
