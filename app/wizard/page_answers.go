@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sureform/forms"
@@ -179,10 +180,42 @@ func indexByte(s string, b byte) int {
 	return -1
 }
 
-// scrollTo scrolls a vertical scroller so that obj, somewhere in its
-// content, is at the top.
+// scrollTo scrolls a vertical scroller so that obj is at the top. obj is
+// the scroller's content or lies inside a VBox that is. Positions are
+// worked out from the minimum sizes, as the VBox lays its children out, so
+// that this works before the page is first drawn.
 func scrollTo(s *container.Scroll, obj fyne.CanvasObject) {
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y
-	s.ScrollToOffset(fyne.NewPos(0, y))
+	box, ok := s.Content.(*fyne.Container)
+	if !ok {
+		return
+	}
+	pad := theme.Padding()
+	y := float32(0)
+	for _, o := range box.Objects {
+		if o == obj || contains(o, obj) {
+			s.ScrollToOffset(fyne.NewPos(0, y))
+			return
+		}
+		if o.Visible() {
+			y += o.MinSize().Height + pad
+		}
+	}
+}
+
+// contains reports whether obj is o or inside it.
+func contains(o, obj fyne.CanvasObject) bool {
+	if o == obj {
+		return true
+	}
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, k := range c.Objects {
+			if contains(k, obj) {
+				return true
+			}
+		}
+	case *widget.Card:
+		return contains(c.Content, obj)
+	}
+	return false
 }

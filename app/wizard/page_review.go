@@ -62,7 +62,7 @@ func (p *reviewPage) refresh() {
 		if f.IsError() {
 			icon = widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))
 		}
-		link := widget.NewHyperlink(fmt.Sprintf("[%s] %s：%s", severityWord(f), stepTitles[stepOfPath(f.Path)], f.Message), nil)
+		link := widget.NewHyperlink(fmt.Sprintf("【%s】%s：%s", severityWord(f), stepTitles[stepOfPath(f.Path)], f.Message), nil)
 		link.Wrapping = fyne.TextWrapWord
 		link.OnTapped = func() { p.w.openPath(f.Path) }
 		p.list.Add(container.NewBorder(nil, nil, icon, nil, link))

@@ -234,13 +234,13 @@ func TestReviewListsFindingsErrorsFirst(t *testing.T) {
 		t.Fatalf("%d links for %d findings", len(links), errs+warns)
 	}
 	for i, l := range links {
-		if isErr := strings.HasPrefix(l.Text, "[错误]"); isErr != (i < errs) {
+		if isErr := strings.HasPrefix(l.Text, "【错误】"); isErr != (i < errs) {
 			t.Fatalf("link %d %q out of order (errors first)", i, l.Text)
 		}
 	}
 	var students *widget.Hyperlink
 	for _, l := range links {
-		if strings.Contains(l.Text, "学生人数") && strings.HasPrefix(l.Text, "[提示] 基本信息") {
+		if strings.Contains(l.Text, "学生人数") && strings.HasPrefix(l.Text, "【提示】基本信息") {
 			students = l
 		}
 	}
@@ -685,5 +685,18 @@ func TestAnswerShowsRelatedFinding(t *testing.T) {
 	// the answer 是 contradicts the roster: shown under the item's answer
 	if hint := w.fields["answers[3]"].hint; !hint.Visible() || !strings.Contains(hint.Text, "数据显示应为") {
 		t.Errorf("item 3's answer hint %q", hint.Text)
+	}
+}
+
+func TestOpenPathScrollsToItem(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("yangquan-2021.json")
+	w.openPath("answers[17]")
+	p := w.pages[stepAnswers].(*answersPage)
+	if w.pageTitle.Text != "改革自评表" || p.root.Offset.Y < 1000 {
+		t.Errorf("answers[17] opens %q scrolled to %v", w.pageTitle.Text, p.root.Offset.Y)
+	}
+	if w.win.Canvas().Focused() != p.items["17"].note {
+		t.Error("item 17's note is not focused")
 	}
 }
