@@ -20,6 +20,12 @@ import (
 // subset's proper name (six-letter tag + "+" + font name), which must be
 // exactly as long so that the file's offsets stay valid.
 const (
+	// subsetUnitsPerEm is the design grid of the embedded subset (see
+	// fontsubset.SubsetScaled): 1/250 em is 0.015 mm at 10.5 pt and
+	// 0.024 mm at the 17 pt title, below a 1200 dpi printer's dot, and it
+	// makes the font, most of a report, about a fifth smaller.
+	subsetUnitsPerEm = 250
+
 	fontFamily   = "sureformwenka"
 	fontBaseName = "LXGWWenKai"
 )
@@ -90,7 +96,7 @@ type metadata struct {
 
 // newDocument starts an A4 document that embeds the glyphs of runes.
 func newDocument(fs *fonts, runes []rune, md metadata, created time.Time) (*document, error) {
-	sub, err := fs.main.Subset(runes)
+	sub, err := fs.main.SubsetScaled(runes, subsetUnitsPerEm)
 	if err != nil {
 		return nil, fmt.Errorf("字体子集：%w", err)
 	}
@@ -128,7 +134,8 @@ func (d *document) finish() ([]byte, error) {
 	if len(old) != len(name) {
 		return nil, fmt.Errorf("font name lengths differ: %q, %q", old, name)
 	}
-	return bytes.ReplaceAll(data, old, name), nil
+	data = bytes.ReplaceAll(data, old, name)
+	return recompressFontFile(data)
 }
 
 // subsetTag derives the six capital letters that mark a font subset from the

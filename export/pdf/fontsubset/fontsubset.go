@@ -193,7 +193,21 @@ func components(data []byte) ([]int, error) {
 // Subset returns a TrueType font holding the glyphs of runes (and .notdef),
 // mapped by a format 4 cmap. Runes outside the Basic Multilingual Plane and
 // runes the font lacks are left out; Has tells which those are.
-func (f *Font) Subset(runes []rune) ([]byte, error) {
+func (f *Font) Subset(runes []rune) ([]byte, error) { return f.SubsetScaled(runes, 0) }
+
+// SubsetScaled is Subset with the outlines and metrics rescaled to
+// unitsPerEm design units per em (0 keeps the font's own). A coarser grid
+// makes the outlines' coordinate deltas fit in fewer bytes: at 500 units per
+// em a point moves by at most 1/1000 em, a hundredth of a millimetre at text
+// sizes, well below what a printer resolves.
+func (f *Font) SubsetScaled(runes []rune, unitsPerEm int) ([]byte, error) {
+	if unitsPerEm < 0 || unitsPerEm > 16384 {
+		return nil, fmt.Errorf("units per em %d out of range", unitsPerEm)
+	}
+	scale := 1.0
+	if unitsPerEm > 0 && unitsPerEm != f.unitsPerEm {
+		scale = float64(unitsPerEm) / float64(f.unitsPerEm)
+	}
 	var buf sfnt.Buffer
 	rs := make([]rune, 0, len(runes))
 	seen := map[rune]bool{}
@@ -252,6 +266,12 @@ func (f *Font) Subset(runes []rune) ([]byte, error) {
 	for _, g := range oldOf {
 		data, _ := f.glyphData(g)
 		offs, _ := components(data)
+		if scale != 1 {
+			var err error
+			if data, err = scaleGlyph(data, scale); err != nil {
+				return nil, fmt.Errorf("glyph %d: %w", g, err)
+			}
+		}
 		if len(offs) > 0 {
 			data = append([]byte(nil), data...)
 			for _, o := range offs {
@@ -265,8 +285,8 @@ func (f *Font) Subset(runes []rune) ([]byte, error) {
 			glyf = append(glyf, 0)
 		}
 		adv, lsb := f.metrics(g)
-		hmtx = binary.BigEndian.AppendUint16(hmtx, adv)
-		hmtx = binary.BigEndian.AppendUint16(hmtx, lsb)
+		hmtx = binary.BigEndian.AppendUint16(hmtx, uint16(scaleU(adv, scale)))
+		hmtx = binary.BigEndian.AppendUint16(hmtx, uint16(scaleS(lsb, scale)))
 	}
 	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
 
@@ -288,15 +308,40 @@ func (f *Font) Subset(runes []rune) ([]byte, error) {
 	}
 	binary.BigEndian.PutUint32(post, 0x00030000) // no glyph names
 
+	if scale != 1 {
+		binary.BigEndian.PutUint16(head[18:], uint16(unitsPerEm))
+		scaleFields(head, scale, 36, 38, 40, 42)
+		scaleFields(hhea, scale, 4, 6, 8, 10, 12, 14, 16, 22)
+		scaleFields(post, scale, 8, 10)
+	}
+	os2 := f.tables["OS/2"]
+	if os2 != nil && scale != 1 {
+		os2 = append([]byte(nil), os2...)
+		fields := []int{2, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 68, 70, 72, 74, 76, 86, 88}
+		for _, o := range fields {
+			if o+2 <= len(os2) && !(o >= 86 && binary.BigEndian.Uint16(os2) < 2) {
+				scaleFields(os2, scale, o)
+			}
+		}
+	}
 	out := map[string][]byte{
 		"head": head, "hhea": hhea, "maxp": maxp, "post": post,
 		"cmap": cmap, "hmtx": hmtx, "loca": loca, "glyf": glyf,
 		"name": f.tables["name"],
 	}
-	for _, t := range []string{"OS/2", "cvt ", "fpgm", "prep", "gasp"} {
-		if d, ok := f.tables[t]; ok {
-			out[t] = d
+	if os2 != nil {
+		out["OS/2"] = os2
+	}
+	if scale == 1 {
+		// Hinting programs work in the font's own units.
+		for _, t := range []string{"cvt ", "fpgm", "prep"} {
+			if d, ok := f.tables[t]; ok {
+				out[t] = d
+			}
 		}
+	}
+	if d, ok := f.tables["gasp"]; ok {
+		out["gasp"] = d
 	}
 	return assemble(out), nil
 }
