@@ -237,8 +237,17 @@ func (c *canvas) actualText(r rune, x, y float64, draw func()) {
 	}
 	p.RawWriteStr("/Span <</ActualText <FEFF" + hex.String() + ">>> BDC")
 	draw()
+	// The placeholder is stretched to the drawn character's width, so that
+	// extraction sees no gap after it.
+	c.used[' '] = true
+	scale := 100.0
+	if sp := c.info(' ').advance; sp > 0 {
+		scale = 100 * c.info(r).advance / sp
+	}
 	p.SetTextRenderingMode(3)
+	p.RawWriteStr(fmt.Sprintf("%.2f Tz", scale))
 	p.Text(x, y, " ")
+	p.RawWriteStr("100 Tz")
 	p.SetTextRenderingMode(0)
 	p.RawWriteStr("EMC")
 }
