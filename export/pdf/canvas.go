@@ -70,6 +70,9 @@ type canvas struct {
 
 	size float64 // current font size, pt
 	gray float64 // current text gray, 0 black
+	// bold thickens text by stroking its outline as well as filling it:
+	// the report has one font and no bold face.
+	bold bool
 
 	page       int
 	totalPages int
@@ -187,7 +190,15 @@ func (c *canvas) text(x, y float64, s string) {
 	runX := x
 	flush := func(next float64) {
 		if run.Len() > 0 && c.drawing() {
+			if c.bold {
+				c.strokeLike()
+				c.doc.pdf.SetTextRenderingMode(2)
+			}
 			c.doc.pdf.Text(runX, y, run.String())
+			if c.bold {
+				c.doc.pdf.SetTextRenderingMode(0)
+				c.doc.pdf.SetLineWidth(lineW)
+			}
 		}
 		run.Reset()
 		runX = next
@@ -287,8 +298,22 @@ func (c *canvas) outline(x, y float64, o glyph.Outline) {
 	if open {
 		p.ClosePath()
 		c.fillText()
-		p.DrawPath("f")
+		if c.bold {
+			c.strokeLike()
+			p.DrawPath("B")
+			p.SetLineWidth(lineW)
+		} else {
+			p.DrawPath("f")
+		}
 	}
+}
+
+// strokeLike sets the stroke to the text colour and the width that makes
+// text bold.
+func (c *canvas) strokeLike() {
+	v := int(c.gray * 255)
+	c.doc.pdf.SetDrawColor(v, v, v)
+	c.doc.pdf.SetLineWidth(0.035 * c.size * ptMM)
 }
 
 // fillText sets the fill colour to the text colour.

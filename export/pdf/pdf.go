@@ -84,15 +84,21 @@ func WriteFile(path string, f *forms.Filing, ed *forms.Edition, opts Options) er
 // Render writes the report like Write and returns its page count and
 // warnings.
 func Render(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) (Result, error) {
+	res, _, err := render(w, f, ed, opts)
+	return res, err
+}
+
+// render is Render that also returns the laid-out report, for the tests.
+func render(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) (Result, *report, error) {
 	if f == nil || ed == nil {
-		return Result{}, errors.New("生成 PDF 报告：缺少填报数据或表格版本")
+		return Result{}, nil, errors.New("生成 PDF 报告：缺少填报数据或表格版本")
 	}
 	if f.Edition != "" && ed.ID != "" && f.Edition != ed.ID {
-		return Result{}, fmt.Errorf("生成 PDF 报告：填报文件使用表格版本 %q，却按版本 %q 生成", f.Edition, ed.ID)
+		return Result{}, nil, fmt.Errorf("生成 PDF 报告：填报文件使用表格版本 %q，却按版本 %q 生成", f.Edition, ed.ID)
 	}
 	fonts, err := loadFonts(opts.FallbackFonts)
 	if err != nil {
-		return Result{}, fmt.Errorf("生成 PDF 报告：%w", err)
+		return Result{}, nil, fmt.Errorf("生成 PDF 报告：%w", err)
 	}
 	progress := func(p float64) {
 		if opts.Progress != nil {
@@ -118,21 +124,21 @@ func Render(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) (Resu
 
 	doc, err := newDocument(fonts, measure.fontRunes(), r.metadata(), created)
 	if err != nil {
-		return Result{}, fmt.Errorf("生成 PDF 报告：%w", err)
+		return Result{}, nil, fmt.Errorf("生成 PDF 报告：%w", err)
 	}
 	out := newCanvas(fonts, doc)
 	out.totalPages = measure.page
 	r.draw(out, func(p float64) { progress(0.4 + 0.5*p) })
 	if out.page != measure.page {
-		return Result{}, fmt.Errorf("生成 PDF 报告：排版不一致（%d 页与 %d 页）", measure.page, out.page)
+		return Result{}, nil, fmt.Errorf("生成 PDF 报告：排版不一致（%d 页与 %d 页）", measure.page, out.page)
 	}
 	data, err := doc.finish()
 	if err != nil {
-		return Result{}, fmt.Errorf("生成 PDF 报告：%w", err)
+		return Result{}, nil, fmt.Errorf("生成 PDF 报告：%w", err)
 	}
 	if _, err := w.Write(data); err != nil {
-		return Result{}, fmt.Errorf("写出 PDF 报告：%w", err)
+		return Result{}, nil, fmt.Errorf("写出 PDF 报告：%w", err)
 	}
 	progress(1)
-	return Result{Pages: out.page, Warnings: warnings}, nil
+	return Result{Pages: out.page, Warnings: warnings}, r, nil
 }

@@ -26,6 +26,8 @@ type report struct {
 	d  forms.Derived
 
 	section int
+	// headings are the numbered section headings, in order.
+	headings []string
 	// inTable holds the text sections printed in the form's optional rows,
 	// which are not repeated as sections of their own.
 	inTable map[string]bool
@@ -34,6 +36,7 @@ type report struct {
 // draw lays out (and, on a drawing canvas, draws) the whole report.
 func (r *report) draw(c *canvas, progress func(float64)) {
 	r.section = 0
+	r.headings = nil
 	r.inTable = map[string]bool{}
 	c.setSize(sizeBody)
 	c.setGray(0)
@@ -191,7 +194,9 @@ func (r *report) heading(c *canvas) {
 	c.newPage()
 	c.setSize(sizeTitle)
 	lines := c.wrap(r.ed.Title, contentW)
+	c.bold = true
 	c.textLines(marginLeft, c.y, contentW, lines, 'C')
+	c.bold = false
 	c.y += float64(len(lines))*c.lineH() + 1
 	c.setSize(sizeBody)
 	sub := strings.TrimSpace(r.ed.Name)
@@ -238,13 +243,16 @@ func (r *report) sectionHeading(c *canvas, title string, keep float64) {
 	r.section++
 	c.setSize(sizeHeading)
 	text := chineseNumber(r.section) + "、" + title
+	r.headings = append(r.headings, text)
 	lines := c.wrap(text, contentW)
 	h := float64(len(lines))*c.lineH() + 2
 	if c.page > 0 && c.y > contentTop+1 {
 		c.y += 4
 	}
 	c.need(h + keep)
+	c.bold = true
 	c.textLines(marginLeft, c.y, contentW, lines, 'L')
+	c.bold = false
 	c.y += h
 }
 
@@ -439,7 +447,7 @@ var rosterColumns = []struct {
 	w     float64
 }{
 	{"序号", 9}, {"姓名", 19}, {"政治面貌", 16}, {"院系", 24}, {"年级", 10},
-	{"学习成绩排名", 15}, {"不及格", 11}, {"工作经历", 34}, {"职务", 16}, {"部门", 20},
+	{"学习成绩排名", 15}, {"不及格", 11}, {"工作经历", 32}, {"职务", 18}, {"部门", 20},
 }
 
 // roster draws the school-level roster: one row per member, never split,
