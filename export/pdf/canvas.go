@@ -63,6 +63,9 @@ type canvas struct {
 	doc   *document
 	buf   sfnt.Buffer
 	runes map[rune]*runeInfo
+	// wraps caches wrapped texts; the drawing pass shares the measuring
+	// pass's cache.
+	wraps map[wrapKey][]string
 	// used holds the characters printed with the font; missing those no
 	// font has.
 	used    map[rune]bool
@@ -82,7 +85,7 @@ type canvas struct {
 }
 
 func newCanvas(fs *fonts, doc *document) *canvas {
-	c := &canvas{fs: fs, doc: doc, runes: map[rune]*runeInfo{}, used: map[rune]bool{' ': true}, missing: map[rune]bool{}}
+	c := &canvas{fs: fs, doc: doc, runes: map[rune]*runeInfo{}, wraps: map[wrapKey][]string{}, used: map[rune]bool{' ': true}, missing: map[rune]bool{}}
 	for r := '0'; r <= '9'; r++ {
 		c.used[r] = true // page numbers
 	}
@@ -179,9 +182,25 @@ func (c *canvas) setGray(g float64) {
 	}
 }
 
+// wrapKey identifies a wrapped text: the same text, width and size always
+// wrap the same way, in both passes.
+type wrapKey struct {
+	s       string
+	w, size float64
+}
+
 // wrap breaks s into lines no wider than w at the current size.
 func (c *canvas) wrap(s string, w float64) []string {
-	return linebreak.Lines(s, w, c.runeWidth)
+	if s == "" {
+		return nil
+	}
+	k := wrapKey{s, w, c.size}
+	if l, ok := c.wraps[k]; ok {
+		return l
+	}
+	l := linebreak.Lines(s, w, c.runeWidth)
+	c.wraps[k] = l
+	return l
 }
 
 // text draws s with its baseline at y, starting at x.

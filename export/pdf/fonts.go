@@ -102,7 +102,8 @@ func newDocument(fs *fonts, runes []rune, md metadata, created time.Time) (*docu
 	}
 	p := gofpdf.New("P", "mm", "A4", "")
 	p.SetCatalogSort(true)
-	p.SetCompression(true)
+	// compressStreams deflates the pages with one reused compressor.
+	p.SetCompression(false)
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
 	p.AddUTF8FontFromBytes(fontFamily, "", sub)
@@ -135,7 +136,7 @@ func (d *document) finish() ([]byte, error) {
 		return nil, fmt.Errorf("font name lengths differ: %q, %q", old, name)
 	}
 	data = bytes.ReplaceAll(data, old, name)
-	return recompressFontFile(data)
+	return compressStreams(data)
 }
 
 // subsetTag derives the six capital letters that mark a font subset from the

@@ -128,6 +128,8 @@ func render(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) (Resu
 	}
 	out := newCanvas(fonts, doc)
 	out.totalPages = measure.page
+	out.wraps = measure.wraps
+	out.runes = measure.runes
 	r.draw(out, func(p float64) { progress(0.4 + 0.5*p) })
 	if out.page != measure.page {
 		return Result{}, nil, fmt.Errorf("生成 PDF 报告：排版不一致（%d 页与 %d 页）", measure.page, out.page)

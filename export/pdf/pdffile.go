@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 )
 
@@ -16,90 +17,132 @@ var (
 	xrefHeadRe  = regexp.MustCompile(`^xref\n0 (\d+)\n`)
 )
 
-// recompressFontFile re-deflates the embedded font program (the stream with
-// a /Length1 entry) at the best compression level and fixes the file's
-// cross-reference table. The PDF writer compresses for speed; the font is
-// most of a report's size.
-func recompressFontFile(pdf []byte) ([]byte, error) {
-	at := bytes.Index(pdf, []byte("/Length1 "))
-	if at < 0 {
-		return pdf, nil
+// compressStreams finishes the PDF writer's output: it deflates the page
+// content streams, which the writer is told to leave uncompressed (it would
+// allocate a new compressor for every page), and re-deflates the embedded
+// font program (the stream with a /Length1 entry), which the writer
+// compresses for speed, at the default level: the font is most of a
+// report's size and loses 6 % more. Then it rebuilds the cross-reference
+// table. Other objects are copied as they are.
+func compressStreams(pdf []byte) ([]byte, error) {
+	sx := startxrefRe.FindSubmatchIndex(pdf)
+	if sx == nil {
+		return nil, errors.New("startxref not found")
 	}
-	objStart := bytes.LastIndex(pdf[:at], []byte(" 0 obj\n"))
-	objStart = bytes.LastIndexByte(pdf[:objStart], '\n') + 1
-	dictEnd := bytes.Index(pdf[at:], []byte("stream\n"))
-	if objStart <= 0 || dictEnd < 0 {
-		return nil, errors.New("font stream not found")
+	xrefAt, _ := strconv.Atoi(string(pdf[sx[2]:sx[3]]))
+	if xrefAt <= 0 || xrefAt >= len(pdf) {
+		return nil, errors.New("cross-reference table not found")
 	}
-	dictEnd += at
-	dict := pdf[objStart:dictEnd]
-	m := lengthRe.FindSubmatchIndex(dict)
-	if m == nil {
-		return nil, errors.New("font stream length not found")
+	hm := xrefHeadRe.FindSubmatchIndex(pdf[xrefAt:])
+	if hm == nil {
+		return nil, errors.New("cross-reference table malformed")
 	}
-	oldLen, _ := strconv.Atoi(string(dict[m[2]:m[3]]))
-	dataStart := dictEnd + len("stream\n")
-	if dataStart+oldLen > len(pdf) {
-		return nil, errors.New("font stream truncated")
+	n, _ := strconv.Atoi(string(pdf[xrefAt+hm[2] : xrefAt+hm[3]]))
+	entries := xrefAt + hm[1]
+	if entries+20*n > len(pdf) {
+		return nil, errors.New("cross-reference table truncated")
 	}
-	zr, err := zlib.NewReader(bytes.NewReader(pdf[dataStart : dataStart+oldLen]))
-	if err != nil {
-		return nil, fmt.Errorf("reading font stream: %w", err)
+	type obj struct{ num, off int }
+	objs := make([]obj, 0, n)
+	for i := 1; i < n; i++ {
+		off, err := strconv.Atoi(string(pdf[entries+20*i : entries+20*i+10]))
+		if err != nil || off <= 0 || off >= xrefAt {
+			return nil, fmt.Errorf("cross-reference entry %d malformed", i)
+		}
+		objs = append(objs, obj{i, off})
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("reading font stream: %w", err)
-	}
-	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	zw.Write(raw)
-	zw.Close()
-	if z.Len() >= oldLen {
+	sort.Slice(objs, func(i, j int) bool { return objs[i].off < objs[j].off })
+	if len(objs) == 0 {
 		return pdf, nil
 	}
 
 	var out bytes.Buffer
 	out.Grow(len(pdf))
-	out.Write(pdf[:objStart])
-	out.Write(dict[:m[2]])
-	out.WriteString(strconv.Itoa(z.Len()))
-	out.Write(dict[m[3]:])
-	out.WriteString("stream\n")
-	out.Write(z.Bytes())
-	rest := pdf[dataStart+oldLen:]
-	delta := (out.Len() + len(rest)) - len(pdf)
-	out.Write(rest)
-	res := out.Bytes()
-
-	// Shift the offsets of the objects after the font stream.
-	sx := startxrefRe.FindSubmatchIndex(res)
-	if sx == nil {
-		return nil, errors.New("startxref not found")
+	out.Write(pdf[:objs[0].off])
+	offsets := make([]int, n)
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.DefaultCompression)
+	deflate := func(raw []byte) []byte {
+		z.Reset()
+		zw.Reset(&z)
+		zw.Write(raw)
+		zw.Close()
+		return z.Bytes()
 	}
-	xrefAt, _ := strconv.Atoi(string(res[sx[2]:sx[3]]))
-	xrefAt += delta
-	if xrefAt < 0 || xrefAt >= len(res) {
-		return nil, errors.New("cross-reference table not found")
+	for k, o := range objs {
+		end := xrefAt
+		if k+1 < len(objs) {
+			end = objs[k+1].off
+		}
+		offsets[o.num] = out.Len()
+		body := pdf[o.off:end]
+		if err := rewriteStream(&out, body, deflate); err != nil {
+			return nil, fmt.Errorf("object %d: %w", o.num, err)
+		}
 	}
-	hm := xrefHeadRe.FindSubmatchIndex(res[xrefAt:])
-	if hm == nil {
-		return nil, errors.New("cross-reference table malformed")
-	}
-	n, _ := strconv.Atoi(string(res[xrefAt+hm[2] : xrefAt+hm[3]]))
-	entries := xrefAt + hm[1]
-	if entries+20*n > len(res) {
-		return nil, errors.New("cross-reference table truncated")
-	}
+	newXref := out.Len()
+	out.WriteString("xref\n")
+	fmt.Fprintf(&out, "0 %d\n", n)
+	out.WriteString("0000000000 65535 f \n")
 	for i := 1; i < n; i++ {
-		e := res[entries+20*i : entries+20*i+10]
-		off, err := strconv.Atoi(string(e))
-		if err != nil {
-			return nil, fmt.Errorf("cross-reference entry %d: %w", i, err)
-		}
-		if off > objStart {
-			copy(e, fmt.Sprintf("%010d", off+delta))
-		}
+		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[i])
 	}
-	tail := []byte(fmt.Sprintf("startxref\n%d\n%%%%EOF\n", xrefAt))
-	return append(res[:sx[0]], tail...), nil
+	out.Write(pdf[entries+20*n : sx[0]])
+	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", newXref)
+	return out.Bytes(), nil
+}
+
+// rewriteStream writes one object, compressing its stream if it is an
+// uncompressed content stream or the font program.
+func rewriteStream(out *bytes.Buffer, body []byte, deflate func([]byte) []byte) error {
+	si := bytes.Index(body, []byte(">>\nstream\n"))
+	if si < 0 {
+		out.Write(body)
+		return nil
+	}
+	dict := body[:si+2]
+	m := lengthRe.FindSubmatchIndex(dict)
+	if m == nil {
+		return errors.New("stream without /Length")
+	}
+	length, _ := strconv.Atoi(string(dict[m[2]:m[3]]))
+	dataStart := si + len(">>\nstream\n")
+	if dataStart+length > len(body) {
+		return errors.New("stream truncated")
+	}
+	data := body[dataStart : dataStart+length]
+	filtered := bytes.Contains(dict, []byte("/Filter"))
+	font := bytes.Contains(dict, []byte("/Length1 "))
+	var packed []byte
+	switch {
+	case !filtered:
+		packed = deflate(data)
+	case font:
+		zr, err := zlib.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return fmt.Errorf("reading font stream: %w", err)
+		}
+		raw, err := io.ReadAll(zr)
+		if err != nil {
+			return fmt.Errorf("reading font stream: %w", err)
+		}
+		packed = deflate(raw)
+		if len(packed) >= len(data) {
+			out.Write(body)
+			return nil
+		}
+	default:
+		out.Write(body)
+		return nil
+	}
+	out.Write(dict[:m[2]])
+	out.WriteString(strconv.Itoa(len(packed)))
+	if !filtered {
+		out.WriteString(" /Filter /FlateDecode")
+	}
+	out.Write(dict[m[3]:])
+	out.WriteString("\nstream\n")
+	out.Write(packed)
+	out.Write(body[dataStart+length:])
+	return nil
 }

@@ -23,6 +23,8 @@ type table struct {
 	header [][]cell
 	// headerPage is the page the header was last drawn on.
 	headerPage int
+	// headerH caches the header's height; 0 until measured.
+	headerH float64
 }
 
 // laidCell is a cell placed in a row: its position and wrapped lines.
@@ -91,12 +93,14 @@ func (c *canvas) drawRow(cells []laidCell, h float64, top bool) {
 
 // headerHeight is the height of the table's header rows.
 func (c *canvas) headerHeight(t *table) float64 {
-	c.setSize(t.size)
-	h := 0.0
-	for _, r := range t.header {
-		h += c.rowHeight(c.layRow(t, r), 0)
+	if t.headerH > 0 || len(t.header) == 0 {
+		return t.headerH
 	}
-	return h
+	c.setSize(t.size)
+	for _, r := range t.header {
+		t.headerH += c.rowHeight(c.layRow(t, r), 0)
+	}
+	return t.headerH
 }
 
 // drawHeader draws the header rows at the cursor.
