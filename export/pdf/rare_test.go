@@ -16,12 +16,12 @@ import (
 // the PDF text machinery cannot print with the main font.
 func rareFiling(t testing.TB) (*forms.Filing, *forms.Edition) {
 	f, ed := example(t, "lanzhou-2020.json")
-	f.Members[0].Name = "𠮷田花子"                // Extension B, in the main font
-	f.Members[1].Name = "王𡈼"                   // Extension B, bundled outlines only
-	f.Members[2].Name = "㲰小明"                   // Extension A, bundled outlines only
-	f.Members[3].Name = "李\U0001F600"          // an emoji: no font has it
-	f.Members[4].Name = "葛\U000E0100亮"         // an ideographic variation selector
-	f.Members[5].Department = "宣传部𪚥"           // Extension B in a department
+	f.Members[0].Name = "𠮷田花子"                      // Extension B, in the main font
+	f.Members[1].Name = "王𡈼"                        // Extension B, bundled outlines only
+	f.Members[2].Name = "㲰小明"                       // Extension A, bundled outlines only
+	f.Members[3].Name = "李\U0001F600"               // an emoji: no font has it
+	f.Members[4].Name = "葛\U000E0100亮"              // an ideographic variation selector
+	f.Members[5].Department = "宣传部𪚥"                // Extension B in a department
 	f.Texts.Problems = "名单中“𠮷”“𡈼”等字☑已核对。\U00031350" // ☑ and an Extension H character
 	return f, ed
 }
