@@ -15,7 +15,7 @@ const (
 	chartBoxH     = 12.0
 	chartGapY     = 9.0
 	chartDeptGap  = 3.0
-	chartPerRow   = 7
+	chartPerRow   = 6 // even, so that the trunk to a further row runs between two boxes
 	chartMinDeptW = 18.0
 )
 

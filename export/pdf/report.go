@@ -40,7 +40,7 @@ func (r *report) draw(c *canvas, progress func(float64)) {
 	r.inTable = map[string]bool{}
 	c.setSize(sizeBody)
 	c.setGray(0)
-	running := orgName(r.f) + "　" + r.ed.Title
+	running := strings.TrimSpace(orgName(r.f) + "　" + r.ed.Title)
 	c.onNewPage = func() {
 		if c.page == 1 {
 			return
