@@ -131,8 +131,11 @@ func render(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) (Resu
 	out.wraps = measure.wraps
 	out.runes = measure.runes
 	r.draw(out, func(p float64) { progress(0.4 + 0.5*p) })
-	if out.page != measure.page {
-		return Result{}, nil, fmt.Errorf("生成 PDF 报告：排版不一致（%d 页与 %d 页）", measure.page, out.page)
+	if out.page != measure.page || len(out.used) != len(measure.used) {
+		// Both passes lay out the same text; a difference would print
+		// characters missing from the embedded font.
+		return Result{}, nil, fmt.Errorf("生成 PDF 报告：两遍排版不一致（%d 页与 %d 页，%d 与 %d 个字符）",
+			measure.page, out.page, len(measure.used), len(out.used))
 	}
 	data, err := doc.finish()
 	if err != nil {

@@ -282,6 +282,11 @@ func TestFontEmbeddedSubset(t *testing.T) {
 			t.Errorf("embedded font lacks %q", r)
 		}
 	}
+	for _, r := range "☑□" {
+		if fi.font.Has(&buf, r) {
+			t.Errorf("embedded font has %q: check boxes must be drawn as vector marks", r)
+		}
+	}
 	if fi.font.Has(&buf, '丁') {
 		t.Error("embedded font has 丁, which the report does not print")
 	}
