@@ -114,6 +114,21 @@ func TestExamplesText(t *testing.T) {
 					}
 				}
 			}
+			for i, sig := range ed.Signatures {
+				want := squeeze(sig.Title)
+				if sig.Kind == forms.SignatureOpinion {
+					accepts := f.Opinions.UnionAccepts
+					if i > 0 {
+						accepts = f.Opinions.LeagueAccepts
+					}
+					want += squeeze("对评估意见是否认可：" + choice(accepts, "认可", "不认可", "　") + "盖章：年月日")
+				} else {
+					want += squeeze(choice(nil, "通过", "未通过", "") + "工作组：负责人签字：年月日")
+				}
+				if !strings.Contains(all, want) {
+					t.Errorf("signature block %q: %q not in the text", sig.Title, want)
+				}
+			}
 			for i, m := range f.Members {
 				if !strings.Contains(all, squeeze(m.Name)) {
 					t.Errorf("member %d name %q missing", i+1, m.Name)

@@ -374,7 +374,11 @@ func (r *report) college(c *canvas) {
 	if len(sec.MatrixColumns) == 2 {
 		mc = sec.MatrixColumns
 	}
-	m := &table{cols: cols, size: sizeTable, header: [][]cell{
+	msize := float64(sizeTable)
+	if colW < 8 {
+		msize = sizeSmall * colW / 8 // many items: keep two-digit numbers on one line
+	}
+	m := &table{cols: cols, size: msize, header: [][]cell{
 		{{text: mc[0], align: 'C', head: true}, {text: mc[1], span: len(items), align: 'C', head: true}},
 		nums,
 	}}
@@ -637,7 +641,10 @@ func (r *report) signatures(c *canvas) {
 	r.sectionHeading(c, "评估意见与签章", 60)
 	const (
 		labelW = 30.0
-		blockH = 56.0 // 42 mm stamp plus the lines around it
+		// blockH leaves a 42 mm round stamp room inside the frame between
+		// the first line and the bottom, over 盖章 and the date as stamps
+		// are placed.
+		blockH = 62.0
 	)
 	for i, sig := range r.ed.Signatures {
 		var first string
