@@ -143,3 +143,22 @@ func deflated(b []byte) int {
 	w.Close()
 	return z.Len()
 }
+
+// FuzzParse feeds damaged font data to Parse and Subset: errors are fine,
+// panics are not.
+func FuzzParse(f *testing.F) {
+	sub, err := mainFont(f).Subset([]rune("学生会"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(sub)
+	f.Add(sub[:200])
+	f.Add([]byte("\x00\x01\x00\x00\x00\x01"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		font, err := Parse(data)
+		if err != nil {
+			return
+		}
+		font.SubsetScaled([]rune("学生会A"), 250)
+	})
+}

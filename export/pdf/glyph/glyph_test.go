@@ -126,9 +126,46 @@ func FuzzTableOutline(f *testing.F) {
 			t.Fatal(err)
 		}
 		tab.count = 1
-		tab.index = []byte{0, 0, 0, 'a', 1, 0, 0, 0, 0, 0}
-		tab.data = glyphData
+		tab.index = []byte{0, 0, 0, 'a', 1, 0, 0, 0, 0, 0, 0, 0}
+		tab.decoded[0] = glyphData
 		tab.Outline(rune(r))
 		tab.Outline('a')
+		tab.decode(Outline{}, glyphData)
+	})
+}
+
+// BenchmarkParseBundled measures decoding the bundled table, which a report
+// pays once per process when it needs a character the main font lacks.
+func BenchmarkParseBundled(b *testing.B) {
+	for b.Loop() {
+		if _, err := ParseTable(assets.FallbackOutlines); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// FuzzParseTable reads arbitrary table files: errors are fine, panics are
+// not.
+func FuzzParseTable(f *testing.F) {
+	src, err := NewFontSource(assets.FontRegular)
+	if err != nil {
+		f.Fatal(err)
+	}
+	o, _ := src.Outline('学')
+	data, err := EncodeTable([]Entry{{'学', o}, {'a', o}}, 256)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Add(data[:30])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tab, err := ParseTable(data)
+		if err != nil {
+			return
+		}
+		for _, r := range tab.Runes() {
+			tab.Outline(r)
+		}
+		tab.Outline('学')
 	})
 }
