@@ -121,3 +121,42 @@ func TestEmptyAndExtremeFilings(t *testing.T) {
 		t.Errorf("the long text appears whole %d times, want 3", n)
 	}
 }
+
+// TestConcurrentRenders writes reports from several goroutines, as the GUI
+// may; run with -race.
+func TestConcurrentRenders(t *testing.T) {
+	want := map[string][]byte{}
+	for _, n := range exampleNames {
+		f, ed := example(t, n)
+		want[n], _ = renderFixed(t, f, ed)
+	}
+	errs := make(chan error, len(exampleNames)*2)
+	for i := 0; i < 2; i++ {
+		for _, n := range exampleNames {
+			go func() {
+				f, ed := example(t, n)
+				var buf bytes.Buffer
+				err := Write(&buf, f, ed, Options{Created: fixedTime})
+				if err == nil && !bytes.Equal(buf.Bytes(), want[n]) {
+					err = errors.New(n + ": concurrent render differs")
+				}
+				errs <- err
+			}()
+		}
+	}
+	for i := 0; i < cap(errs); i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	f, ed := rareFiling(t)
+	done := make(chan error, 3)
+	for i := 0; i < 3; i++ {
+		go func() { done <- Write(&bytes.Buffer{}, f, ed, Options{}) }()
+	}
+	for i := 0; i < 3; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}

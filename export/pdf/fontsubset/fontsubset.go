@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	"golang.org/x/image/font/sfnt"
 )
@@ -25,12 +26,19 @@ type Font struct {
 	tables map[string][]byte
 	sf     *sfnt.Font
 
+	// scaled caches rescaled glyph data by scaledKey, so that a process
+	// writing many reports rescales each glyph once.
+	scaled sync.Map
+
 	numGlyphs    int
 	numHMetrics  int
 	longLoca     bool
 	unitsPerEm   int
 	tableOrderIn []string
 }
+
+// scaledKey names a glyph rescaled to a grid.
+type scaledKey struct{ glyph, unitsPerEm int }
 
 // ErrNotTrueType is returned for font data without TrueType outlines (a glyf
 // table), such as CFF-based OpenType fonts, which the PDF writer cannot
@@ -267,13 +275,19 @@ func (f *Font) SubsetScaled(runes []rune, unitsPerEm int) ([]byte, error) {
 		data, _ := f.glyphData(g)
 		offs, _ := components(data)
 		if scale != 1 {
-			var err error
-			if data, err = scaleGlyph(data, scale); err != nil {
-				return nil, fmt.Errorf("glyph %d: %w", g, err)
+			key := scaledKey{g, unitsPerEm}
+			if v, ok := f.scaled.Load(key); ok {
+				data = v.([]byte)
+			} else {
+				var err error
+				if data, err = scaleGlyph(data, scale); err != nil {
+					return nil, fmt.Errorf("glyph %d: %w", g, err)
+				}
+				f.scaled.Store(key, data)
 			}
 		}
 		if len(offs) > 0 {
-			data = append([]byte(nil), data...)
+			data = append([]byte(nil), data...) // the cache and the font stay as they are
 			for _, o := range offs {
 				c := int(binary.BigEndian.Uint16(data[o:]))
 				binary.BigEndian.PutUint16(data[o:], uint16(newOf[c]))
