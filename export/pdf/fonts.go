@@ -136,6 +136,11 @@ func (d *document) finish() ([]byte, error) {
 		return nil, fmt.Errorf("font name lengths differ: %q, %q", old, name)
 	}
 	data = bytes.ReplaceAll(data, old, name)
+	// Marked content with /ActualText, which makes drawn characters
+	// extractable, is a PDF 1.5 feature; the writer declares 1.3.
+	if bytes.HasPrefix(data, []byte("%PDF-1.3")) {
+		data[7] = '5'
+	}
 	return compressStreams(data)
 }
 

@@ -327,6 +327,9 @@ func TestReproducibleAndPrivate(t *testing.T) {
 	if bytes.Equal(a, c.Bytes()) {
 		t.Error("the creation date is not in the file")
 	}
+	if !bytes.HasPrefix(a, []byte("%PDF-1.5")) {
+		t.Errorf("header %q, want %%PDF-1.5 (ActualText)", a[:8])
+	}
 	for _, want := range []string{"/CreationDate (D:20211130090000", "/Creator (", "/Title (", "/Subject (", "/Author ("} {
 		if !bytes.Contains(a, []byte(want)) {
 			t.Errorf("metadata %q missing", want)
