@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -41,7 +42,7 @@ func TestBackendsExportExcel(t *testing.T) {
 	}
 	f, ed := example(t, "yangquan-2021.json")
 	path := filepath.Join(t.TempDir(), "out.xlsx")
-	if err := b.Excel.Export(path, f, ed); err != nil {
+	if _, err := b.Excel.Export(path, f, ed, func(float64) {}); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenFile(path)
@@ -63,8 +64,33 @@ func TestBackendsExportExcel(t *testing.T) {
 		t.Errorf("roster sheet lacks %s", f.Members[0].Name)
 	}
 	// a folder that does not exist is an error, not a crash
-	if err := b.Excel.Export(filepath.Join(t.TempDir(), "无此目录", "x.xlsx"), f, ed); err == nil {
+	if _, err := b.Excel.Export(filepath.Join(t.TempDir(), "无此目录", "x.xlsx"), f, ed, nil); err == nil {
 		t.Error("export into a missing folder succeeded")
 	}
 	os.Remove(path)
+}
+
+// The window's PDF export is the export/pdf report, with its progress.
+func TestBackendsExportPDF(t *testing.T) {
+	b := backends()
+	if b.PDF == nil {
+		t.Fatal("no PDF exporter")
+	}
+	f, ed := example(t, "changji-2020.json")
+	path := filepath.Join(t.TempDir(), "out.pdf")
+	last := 0.0
+	notes, err := b.PDF.Export(path, f, ed, func(v float64) { last = v })
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %v", err)
+	}
+	if last < 0.99 {
+		t.Errorf("progress ended at %v", last)
+	}
+	if len(notes) != 0 {
+		t.Errorf("notes for an example whose characters are all printable: %v", notes)
+	}
 }

@@ -124,8 +124,11 @@ type RosterImporter interface {
 
 // Exporter writes a filing as one kind of file.
 type Exporter interface {
-	// Export writes the filing to path.
-	Export(path string, f *forms.Filing, ed *forms.Edition) error
+	// Export writes the filing to path. It runs off the UI thread and may
+	// call progress with the share done (0 to 1). notes are things the
+	// user should know about the file written (a character no font
+	// has), in Chinese.
+	Export(path string, f *forms.Filing, ed *forms.Edition, progress func(float64)) (notes []string, err error)
 }
 
 // Backends are the domain services the window calls. A nil member is a

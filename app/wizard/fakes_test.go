@@ -87,11 +87,12 @@ func (fakeImporter) Extensions() []string { return []string{".csv"} }
 // fakeExporter writes the school's name, or fails when told to.
 type fakeExporter struct{ fail bool }
 
-func (e fakeExporter) Export(path string, f *forms.Filing, ed *forms.Edition) error {
+func (e fakeExporter) Export(path string, f *forms.Filing, ed *forms.Edition, progress func(float64)) ([]string, error) {
 	if e.fail {
-		return errors.New("磁盘已满")
+		return nil, errors.New("磁盘已满")
 	}
-	return os.WriteFile(path, []byte(f.School), 0o600)
+	progress(0.5)
+	return []string{"第 1 行 某字 无法显示"}, os.WriteFile(path, []byte(f.School), 0o600)
 }
 
 // newTestWindow opens the main window in a test app.

@@ -198,11 +198,16 @@ func (p *exportPage) run(jobs []exportJob) {
 	}
 	ed := p.w.doc.edition
 	p.w.app.Preferences().SetString(prefLastFolder, filepath.Dir(jobs[0].path))
-	p.w.busy("正在导出…", func() error {
-		for _, j := range jobs {
-			if err := j.exp.Export(j.path, snapshot, ed); err != nil {
+	var notes []string
+	p.w.busyProgress("正在导出…", func(progress func(float64)) error {
+		for i, j := range jobs {
+			share := func(v float64) { progress((float64(i) + v) / float64(len(jobs))) }
+			n, err := j.exp.Export(j.path, snapshot, ed, share)
+			if err != nil {
 				return fmt.Errorf("导出 %s 失败：%w", filepath.Base(j.path), err)
 			}
+			notes = append(notes, n...)
+			share(1)
 		}
 		return nil
 	}, func(err error) {
@@ -210,12 +215,13 @@ func (p *exportPage) run(jobs []exportJob) {
 			p.w.showError(err)
 			return
 		}
-		p.done(jobs)
+		p.done(jobs, notes)
 	})
 }
 
-// done offers to open what was written.
-func (p *exportPage) done(jobs []exportJob) {
+// done offers to open what was written, and says what the user should
+// know about it.
+func (p *exportPage) done(jobs []exportJob, notes []string) {
 	var names []string
 	box := container.NewVBox()
 	var d *dialog.CustomDialog
@@ -229,8 +235,14 @@ func (p *exportPage) done(jobs []exportJob) {
 	p.status.Importance = widget.SuccessImportance
 	p.status.SetText("已导出：\n" + strings.Join(names, "\n"))
 	folder := widget.NewButton("打开所在文件夹", func() { openFileURL(filepath.Dir(jobs[0].path)); d.Hide() })
-	d = dialog.NewCustom("导出完成", "关闭", container.NewVBox(note("已导出：\n"+strings.Join(names, "\n")), box, folder), p.w.win)
-	d.Resize(fyne.NewSize(560, 300))
+	content := container.NewVBox(note("已导出：\n"+strings.Join(names, "\n")), box, folder)
+	if len(notes) > 0 {
+		n := note("请注意：\n" + strings.Join(notes, "\n"))
+		n.Importance = widget.WarningImportance
+		content.Add(n)
+	}
+	d = dialog.NewCustom("导出完成", "关闭", container.NewVScroll(content), p.w.win)
+	d.Resize(fyne.NewSize(600, 340))
 	d.Show()
 }
 

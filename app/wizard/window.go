@@ -499,6 +499,35 @@ func (w *Window) busy(message string, work func() error, done func(error)) {
 	}()
 }
 
+// busyProgress is busy with a bar that shows how much of the work is
+// done; work reports its progress (0 to 1) from its goroutine.
+func (w *Window) busyProgress(message string, work func(progress func(float64)) error, done func(error)) {
+	bar := widget.NewProgressBar()
+	d := dialog.NewCustomWithoutButtons("请稍候", container.NewVBox(widget.NewLabel(message), bar), w.win)
+	d.Resize(fyne.NewSize(420, 120))
+	d.Show()
+	var mu sync.Mutex
+	shown := 0.0
+	progress := func(v float64) {
+		mu.Lock()
+		defer mu.Unlock()
+		if v-shown < 0.01 && v < 1 {
+			return // a redraw per percent is enough
+		}
+		shown = v
+		fyne.Do(func() { bar.SetValue(v) })
+	}
+	w.pending.Add(1)
+	go func() {
+		defer w.pending.Done()
+		err := work(progress)
+		fyne.Do(func() {
+			d.Hide()
+			done(err)
+		})
+	}()
+}
+
 func (w *Window) buildMenu() *fyne.MainMenu {
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, action)

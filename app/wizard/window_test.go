@@ -497,6 +497,15 @@ func TestExportWritesChosenFiles(t *testing.T) {
 	if fileExists(strings.TrimSuffix(xlsx, ".xlsx") + ".pdf") {
 		t.Error("PDF written though not chosen")
 	}
+	noted := false
+	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "请注意") && strings.Contains(l.Text, "无法显示") {
+			noted = true
+		}
+	}
+	if !noted {
+		t.Error("the exporter's notes are not shown")
+	}
 	// a failing exporter reports and writes nothing
 	w.opts.Backends.PDF = fakeExporter{fail: true}
 	p.pdf.SetChecked(true)
