@@ -493,7 +493,10 @@ func TestExportWritesChosenFiles(t *testing.T) {
 	p.pdf.SetChecked(false)
 	test.Tap(p.button)
 	xlsx := filepath.Join(dir, "阳泉职业技术学院-学生会-评估备案表.xlsx")
-	waitFor(t, "the export", func() bool { return fileExists(xlsx) && strings.Contains(p.status.Text, "已导出") })
+	w.pending.Wait()
+	if !fileExists(xlsx) || !strings.Contains(p.status.Text, "已导出") {
+		t.Fatalf("export: file %v, status %q", fileExists(xlsx), p.status.Text)
+	}
 	if fileExists(strings.TrimSuffix(xlsx, ".xlsx") + ".pdf") {
 		t.Error("PDF written though not chosen")
 	}
