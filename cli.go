@@ -33,6 +33,8 @@ var commands = []command{
 	{"editions", "", "列出内置的表格版本", runEditions},
 	{"new", "--edition ID --school 学校名称 [--org 学生会|研究生会] -o FILE", "新建一个空白填报文件", runNew},
 	{"show", "FILE", "显示填报文件的摘要（表头、人数、答案）", runShow},
+	{"import", "FILE [--sheet 工作表] [--password 密码] [--json] [--into FILING [--replace]]", "导入 Excel/CSV 名单（预览，或导入到填报文件）", runImport},
+	{"template", "-o FILE.xlsx [--school 学校名称] [--filing FILING]", "生成空白的工作人员名单模板", runTemplate},
 }
 
 // cli carries what a subcommand needs: its output streams, the editions

@@ -132,7 +132,9 @@ func ClassifyHeader(s string) Field {
 
 // Header is a roster's header as DetectHeader found it.
 type Header struct {
-	// Row is the 0-based index of the header's first row; Rows is 1 or 2.
+	// Row is the 0-based index of the header's first row; Rows is the
+	// number of rows it takes: 1, or up to 4 for a header continued in a
+	// second row after rule or blank lines.
 	Row, Rows int
 	// Mapping gives the 0-based column of each field found.
 	Mapping Mapping
@@ -169,11 +171,19 @@ func DetectHeader(rows [][]string) (h Header, ok bool) {
 		score := scoreMapping(single.Mapping)
 		cand := single
 		cand.Rows = 1
-		if r+1 < len(rows) && continuesHeader(rows[r+1], single.Mapping) {
-			double := mapHeader(rows[r], rows[r+1])
-			if s := scoreMapping(double.Mapping); s >= score {
-				cand, score = double, s
-				cand.Rows = 2
+		if score > 0 {
+			// The second header row may come after a rule line or a blank
+			// line that copying a table out of a document leaves.
+			next := r + 1
+			for next < len(rows) && next <= r+3 && (blankRow(rows[next]) || ruleRow(rows[next])) {
+				next++
+			}
+			if next < len(rows) && next <= r+3 && continuesHeader(rows[next], single.Mapping) {
+				double := mapHeader(rows[r], rows[next])
+				if s := scoreMapping(double.Mapping); s >= score {
+					cand, score = double, s
+					cand.Rows = next - r + 1
+				}
 			}
 		}
 		if score > best {
@@ -186,6 +196,23 @@ func DetectHeader(rows [][]string) (h Header, ok bool) {
 		return Header{}, false
 	}
 	return h, true
+}
+
+// ruleRow reports whether a row holds only rule characters (----, ====,
+// |), as a table copied out of a document may have under its header.
+func ruleRow(row []string) bool {
+	found := false
+	for _, c := range row {
+		t := strings.TrimSpace(c)
+		if t == "" {
+			continue
+		}
+		if strings.Trim(t, "-—=_|+:~ ") != "" {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // scoreMapping is the number of fields a header names, or 0 when it lacks

@@ -79,8 +79,7 @@ func parseRows(sheetName string, rows [][]string, opt *Options) (*Preview, error
 		rd.read(i+1, rows[i])
 	}
 	if len(p.Members) == 0 {
-		p.Problems = append(p.Problems, Problem{Sheet: sheetName, Member: -1, Severity: Error,
-			Message: "表头下面没有名单数据"})
+		return nil, fileErr(ErrNoRoster, nil, "工作表「%s」第 %d 行的表头下面没有名单数据", sheetName, p.HeaderRow)
 	}
 	return p, nil
 }
@@ -161,7 +160,7 @@ func (rd *rowReader) skipRow(row []string) (skip bool, note string) {
 			headerCells++
 		}
 	}
-	if nonEmpty == 0 {
+	if nonEmpty == 0 || ruleRow(row) {
 		return true, ""
 	}
 	if headerCells >= 2 && headerCells*2 >= nonEmpty {

@@ -283,9 +283,15 @@ func Parse(data []byte, name string, opt Options) (p *Preview, err error) {
 		return nil, err
 	}
 	if s.format == FormatXLSX {
-		return parseWorkbook(data, s, &opt)
+		p, err = parseWorkbook(data, s, &opt)
+	} else {
+		p, err = parseText(data, name, &opt)
 	}
-	return parseText(data, name, &opt)
+	if err != nil {
+		return nil, err
+	}
+	p.File = filepath.Base(name)
+	return p, nil
 }
 
 // ParseText parses a roster pasted as text (tab-separated, as copying a

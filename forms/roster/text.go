@@ -84,8 +84,9 @@ func delimiter(text string) (rune, Format) {
 }
 
 // readText splits decoded text into rows of cells. Quoted cells may hold
-// line breaks (as Excel writes them); a stray quote is kept as text.
-// maxRows caps the number of non-empty rows.
+// line breaks (as Excel writes them); a stray quote is kept as text. Row
+// i holds the record that starts on line i+1, blank lines giving empty
+// rows. maxRows caps the number of non-empty rows.
 func readText(text string, comma rune, maxRows int) ([][]string, error) {
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = comma
@@ -113,6 +114,13 @@ func readText(text string, comma rune, maxRows int) ([][]string, error) {
 		}
 		if len(rec) > maxHeaderColumns {
 			rec = rec[:maxHeaderColumns]
+		}
+		// encoding/csv skips blank lines; put them back so that a row's
+		// index is its line in the file, as Excel would number it.
+		if line, _ := r.FieldPos(0); line > 0 {
+			for len(rows) < line-1 {
+				rows = append(rows, nil)
+			}
 		}
 		if !blankRow(rec) {
 			nonEmpty++
