@@ -68,6 +68,9 @@ type SheetInfo struct {
 	// Rows is the number of non-empty rows below the header (of the rows
 	// read to decide), or of the whole sheet when it has no header.
 	Rows int
+	// More is set when only the sheet's first rows were read to decide,
+	// and it has more than Rows.
+	More bool
 }
 
 func fileErr(kind error, cause error, format string, args ...any) *FileError {
@@ -85,7 +88,11 @@ const saveAsXLSX = "请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工
 func sheetList(sheets []SheetInfo) string {
 	parts := make([]string, len(sheets))
 	for i, s := range sheets {
-		parts[i] = fmt.Sprintf("「%s」（%d 行）", s.Name, s.Rows)
+		more := ""
+		if s.More {
+			more = "以上"
+		}
+		parts[i] = fmt.Sprintf("「%s」（%d 行%s）", s.Name, s.Rows, more)
 	}
 	return strings.Join(parts, "、")
 }

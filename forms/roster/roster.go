@@ -345,16 +345,18 @@ func parseWorkbook(data []byte, s sniffed, opt *Options) (*Preview, error) {
 		}
 		chosen = opt.Sheet
 	}
+	// Each sheet's first rows decide whether it looks like a roster.
+	const headLimit = headerScanRows + 20
 	var candidates []SheetInfo
 	for _, n := range names {
-		head, err := readSheet(wb, n, headerScanRows+20, opt.MaxRows, paths)
+		head, err := readSheet(wb, n, headLimit, opt.MaxRows, paths)
 		if err != nil {
 			if isExcelizeSheetMissing(err) { // a chart sheet
 				continue
 			}
 			return nil, sheetReadError(n, err)
 		}
-		info := SheetInfo{Name: n}
+		info := SheetInfo{Name: n, More: len(head.rows) >= headLimit}
 		h, ok := DetectHeader(head.rows)
 		for i, row := range head.rows {
 			if (!ok || i >= h.Row+h.Rows) && !blankRow(row) {

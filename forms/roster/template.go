@@ -130,6 +130,16 @@ func buildTemplate(wb *excelize.File, opt TemplateOptions) error {
 			return err
 		}
 	}
+	// Print on landscape A4, all columns on one page wide.
+	landscape, fitWidth, fitHeight, a4 := "landscape", 1, 0, 9
+	if err := wb.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape,
+		FitToWidth: &fitWidth, FitToHeight: &fitHeight}); err != nil {
+		return err
+	}
+	fit := true
+	if err := wb.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
 	if err := wb.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}

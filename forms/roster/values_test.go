@@ -12,7 +12,7 @@ import (
 func TestCleanName(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"阿米娜 姆·萨 吾提", "阿米娜姆·萨吾提"}, // 002, copied from a wrapped cell
-		{"姓名： 苏力坦 沙·克", "苏力坦沙·克"},    // 002, with the label
+		{"姓名： 苏力坦 沙·克", "苏力坦沙·克"},  // 002, with the label
 		{"苏比努 尔·安 外尔", "苏比努尔·安外尔"},
 		{"肯巴\n提·萨\n依饶", "肯巴提·萨依饶"},
 		{"玛丽卡•杰提甫斯", "玛丽卡·杰提甫斯"},
@@ -110,7 +110,7 @@ func TestParseGrade(t *testing.T) {
 		{"2023", 2024, 2, "", false},
 		{"2023级研究生", 2024, 2, gr, false},
 		{"", 0, 0, "", false},
-		{"2024级", 0, 0, "", true},  // academic year unknown
+		{"2024级", 0, 0, "", true},    // academic year unknown
 		{"2030级", 2024, 0, "", true}, // after the academic year
 		{"纪检 委员", 2020, 0, "", true},
 		{"大五十", 0, 0, "", true},
@@ -203,7 +203,7 @@ func TestParseFailed(t *testing.T) {
 func TestParsePosition(t *testing.T) {
 	tests := []struct {
 		in, title, dept string
-		note, err        bool
+		note, err       bool
 	}{
 		{"主席", "主席", "主席团", false, false},
 		{"学生会执行主席", "执行主席", "主席团", false, false},
