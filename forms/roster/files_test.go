@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
@@ -224,12 +225,52 @@ func TestSheetChoice(t *testing.T) {
 	if err != nil || len(p.Members) != 1 || p.HeaderRow != 2 || p.Sheet != "2023" {
 		t.Fatalf("--sheet 2023: %v %+v", err, p)
 	}
-	if len(p.Sheets) != 3 || !p.Sheets[0].Roster || p.Sheets[2].Roster {
+	roster := map[string]bool{}
+	for _, s := range p.Sheets {
+		roster[s.Name] = s.Roster
+	}
+	if len(p.Sheets) != 3 || !roster["2024"] || !roster["2023"] || roster["统计"] {
 		t.Errorf("sheets %+v", p.Sheets)
 	}
 	if _, err := Parse(data, "名单.xlsx", Options{Sheet: "2022"}); !errors.Is(err, ErrNoSheet) ||
 		!strings.Contains(err.Error(), "「2024」") {
 		t.Errorf("missing sheet: %v", err)
+	}
+}
+
+// TestExcelDateRank covers 3/12 typed into Excel, which becomes the date
+// 3月12日 (built-in format 58 of a Chinese Excel).
+func TestExcelDateRank(t *testing.T) {
+	wb := excelize.NewFile()
+	defer wb.Close()
+	for c, v := range smallRoster[0] {
+		cell, _ := excelize.CoordinatesToCellName(c+1, 1)
+		wb.SetCellStr("Sheet1", cell, v)
+	}
+	for c, v := range smallRoster[1] {
+		cell, _ := excelize.CoordinatesToCellName(c+1, 2)
+		wb.SetCellStr("Sheet1", cell, v)
+	}
+	style, err := wb.NewStyle(&excelize.Style{NumFmt: 58})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb.SetCellValue("Sheet1", "F2", time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC))
+	wb.SetCellStyle("Sheet1", "F2", "F2", style)
+	var buf bytes.Buffer
+	if _, err := wb.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Parse(buf.Bytes(), "名单.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := p.Members[0].Member
+	if m.Rank == nil || *m.Rank != 3 || m.RankTotal == nil || *m.RankTotal != 12 {
+		t.Errorf("rank %v/%v", m.Rank, m.RankTotal)
+	}
+	if len(p.Problems) != 1 || p.Problems[0].Severity != Warning || p.Problems[0].Column != "F" || p.Problems[0].Text != "3月12日" {
+		t.Errorf("problems %+v", p.Problems)
 	}
 }
 

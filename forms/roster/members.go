@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -218,9 +219,6 @@ func (rd *rowReader) read(rowNum int, row []string) {
 		return
 	}
 	m := forms.Member{Level: rd.level}
-	if rd.p.Window != "" {
-		m.RankWindow = rd.p.Window
-	}
 	nameText, _ := rd.cell(row, FieldName)
 	if m.Name = CleanName(nameText); m.Name == "" {
 		rd.problem(rowNum, FieldName, Error, nameText, "姓名为空，请补填")
@@ -253,10 +251,16 @@ func (rd *rowReader) read(rowNum int, row []string) {
 	}
 	if t, ok := rd.cell(row, FieldRank); ok {
 		r, err := ParseRank(t)
-		if err != nil {
+		var guess *GuessError
+		switch {
+		case errors.As(err, &guess):
+			rd.problem(rowNum, FieldRank, Warning, t, guess.Msg)
+		case err != nil:
 			rd.problem(rowNum, FieldRank, Error, t, err.Error())
-		} else {
-			m.Rank, m.RankTotal, m.RankPercent = r.Rank, r.Total, r.Percent
+		}
+		m.Rank, m.RankTotal, m.RankPercent = r.Rank, r.Total, r.Percent
+		if rd.p.Window != "" && !r.IsBlank() {
+			m.RankWindow = rd.p.Window
 		}
 	}
 	if t, ok := rd.cell(row, FieldFailed); ok {

@@ -26,7 +26,7 @@ import (
 const (
 	// DefaultMaxBytes caps the size of a file and the uncompressed size of
 	// a workbook.
-	DefaultMaxBytes = 64 << 20
+	DefaultMaxBytes = 32 << 20
 	// DefaultMaxRows caps the non-empty rows of a sheet.
 	DefaultMaxRows = 20000
 )

@@ -96,6 +96,9 @@ func sniffZip(data []byte, ext string, limit int64) (sniffed, error) {
 		total += f.UncompressedSize64
 	}
 	switch {
+	case has("xl/workbook.bin"):
+		return sniffed{}, fileErr(ErrUnsupportedFormat, nil,
+			"这是 Excel 二进制工作簿（.xlsb），无法直接导入。%s", saveAsXLSX)
 	case has("xl/"):
 		if total > uint64(limit) {
 			return sniffed{}, fileErr(ErrTooLarge, nil,

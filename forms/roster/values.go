@@ -345,7 +345,8 @@ var rankNoise = strings.NewReplacer("第", "", "名", "", "共", "", "人", "", 
 // ParseRank reads a rank: 3/45, ３／４５, 3 / 45, 第3名/共45人, 20/专业
 // (size of the major unknown), a bare 6, 6.0, 前10%, 10%. Blank cells and
 // marks such as -, / or 不需填写 (first-years) give a blank Rank. The error
-// is a Chinese message for the user.
+// is a Chinese message for the user; a *GuessError comes with a value read
+// by a guess (3月12日, the date Excel made of 3/12).
 func ParseRank(s string) (Rank, error) {
 	t := narrow(CleanText(s))
 	if i := strings.IndexAny(t, "(（"); i > 0 {
@@ -362,6 +363,12 @@ func ParseRank(s string) (Rank, error) {
 			return Rank{}, rankError(s)
 		}
 		return Rank{Percent: &v}, nil
+	}
+	if m, d, ok := monthDay(t); ok {
+		// Excel turns 3/12 typed into a cell into the date 3月12日.
+		return Rank{Rank: &m, Total: &d}, &GuessError{Msg: fmt.Sprintf(
+			"成绩排名「%s」像是 Excel 把 %d/%d 自动转换成了日期，已按 %d/%d 读取，请核对（在 Excel 中先把该列设为“文本”格式再填写可避免）",
+			CleanText(s), m, d, m, d)}
 	}
 	t = rankNoise.Replace(t)
 	a, b, found := cutAny(t, "/:：\\")
@@ -381,6 +388,27 @@ func ParseRank(s string) (Rank, error) {
 		out.Total = &total
 	}
 	return out, nil
+}
+
+// GuessError is returned with a value that was read by a guess: the value
+// is set, and the message asks the user to check it.
+type GuessError struct{ Msg string }
+
+func (e *GuessError) Error() string { return e.Msg }
+
+// monthDay reads "3月12日", what Excel shows for 3/12 typed into a cell.
+func monthDay(t string) (month, day int, ok bool) {
+	a, rest, ok1 := strings.Cut(t, "月")
+	b, tail, ok2 := strings.Cut(rest, "日")
+	if !ok1 || !ok2 || tail != "" {
+		return 0, 0, false
+	}
+	m, err1 := strconv.Atoi(a)
+	d, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || m < 1 || m > 12 || d < 1 || d > 31 || m > d {
+		return 0, 0, false
+	}
+	return m, d, true
 }
 
 func rankError(s string) error {

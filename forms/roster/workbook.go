@@ -27,6 +27,9 @@ func openWorkbook(data []byte, s sniffed, opt *Options) (*excelize.File, error) 
 		Password:          opt.Password,
 		UnzipSizeLimit:    opt.MaxBytes,
 		UnzipXMLSizeLimit: opt.MaxBytes,
+		// Built-in date formats 27–36 and 50–58 show as on a Chinese
+		// Excel (3月12日), not as serial numbers.
+		CultureInfo: excelize.CultureNameZhCN,
 	})
 	if err != nil {
 		if wb != nil {
