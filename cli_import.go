@@ -8,7 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
+
+	"golang.org/x/text/width"
 
 	"sureform/forms"
 	"sureform/forms/roster"
@@ -170,26 +171,71 @@ func writeImportTable(w io.Writer, p *roster.Preview) {
 	} else if p.Encoding != "" {
 		where = fmt.Sprintf("%s（%s）", p.File, p.Encoding)
 	}
-	fmt.Fprintf(w, "%s：表头在第 %d 行，共 %d 人\n", where, p.HeaderRow, len(p.Members))
+	header := fmt.Sprintf("第 %d 行", p.HeaderRow)
+	if p.HeaderRows > 1 {
+		header = fmt.Sprintf("第 %d–%d 行", p.HeaderRow, p.HeaderRow+p.HeaderRows-1)
+	}
+	fmt.Fprintf(w, "%s：表头在%s，共 %d 人\n", where, header, len(p.Members))
 	var cols []string
 	for _, col := range p.Columns {
 		cols = append(cols, fmt.Sprintf("%s=%s", col.Letter, col.Field.Label()))
 	}
 	fmt.Fprintf(w, "识别的列：%s\n\n", strings.Join(cols, "，"))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "行\t姓名\t政治面貌\t院系\t年级\t排名\t不及格\t职务\t部门")
+	table := [][]string{{"行", "姓名", "政治面貌", "院系", "年级", "排名", "不及格", "职务", "部门"}}
 	for _, r := range p.Members {
 		m := r.Member
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Row, m.Name, m.PoliticalStatus, m.College,
-			gradeText(m), rankText(m), boolText(m.Failed, "是", "否"), m.Position, m.Department)
+		failed := ""
+		if m.Failed != nil {
+			failed = boolText(m.Failed, "是", "否")
+		}
+		table = append(table, []string{fmt.Sprint(r.Row), m.Name, m.PoliticalStatus, m.College,
+			gradeText(m), rankText(m), failed, m.Position, m.Department})
 	}
-	tw.Flush()
+	writeColumns(w, table)
 	if len(p.Problems) > 0 {
 		fmt.Fprintf(w, "\n需要核对的地方（%d 处）：\n", len(p.Problems))
 		for _, pr := range p.Problems {
 			fmt.Fprintf(w, "  [%s] %s\n", pr.Severity.Chinese(), pr.String())
 		}
 	}
+}
+
+// writeColumns prints a table with its columns aligned for a terminal,
+// where Chinese characters take two cells.
+func writeColumns(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, row := range rows {
+		for i, c := range row {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	for _, row := range rows {
+		var b strings.Builder
+		for i, c := range row {
+			b.WriteString(c)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+// displayWidth is the number of terminal cells s takes.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 func gradeText(m forms.Member) string {

@@ -77,7 +77,7 @@ func TestImportInto(t *testing.T) {
 		t.Fatalf("new: %s", stderr)
 	}
 	code, out, _ := runCLI(t, "import", roster, "--into", filing)
-	if code != exitFindings || !strings.Contains(out, "新增 3 人") || !strings.Contains(out, "[错误] 工作表") {
+	if code != exitFindings || !strings.Contains(out, "新增 3 人") || !strings.Contains(out, "[错误] 第 4 行 E 列（年级）") {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
 	f, err := forms.Load(filing)

@@ -316,6 +316,10 @@ func parseText(data []byte, name string, opt *Options) (*Preview, error) {
 		return nil, err
 	}
 	p.File, p.Format, p.Encoding = filepath.Base(name), format, enc
+	// A text file has no sheets: its problems name only rows and columns.
+	for i := range p.Problems {
+		p.Problems[i].Sheet = ""
+	}
 	return p, nil
 }
 

@@ -320,7 +320,7 @@ func TestSeedRosters(t *testing.T) {
 			var got []string
 			for _, pr := range p.Problems {
 				got = append(got, fmt.Sprintf("%d %s %s", pr.Row, pr.Column, pr.Severity))
-				if pr.Message == "" || pr.Sheet == "" || pr.Member < 0 || pr.Member >= len(p.Members) ||
+				if pr.Message == "" || (pr.Sheet == "") != (p.Format != FormatXLSX) || pr.Member < 0 || pr.Member >= len(p.Members) ||
 					p.Members[pr.Member].Row != pr.Row {
 					t.Errorf("problem not tied to its member: %+v", pr)
 				}

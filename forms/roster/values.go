@@ -577,7 +577,11 @@ func InferPosition(experience string) (Position, bool) {
 			continue
 		}
 		if p.Note == "" {
-			p.Note = fmt.Sprintf("职务由工作经历「%s」推断，请核对", seg)
+			what := p.Title
+			if p.Department != "" && p.Department != forms.PresidiumDepartment {
+				what = p.Department + p.Title
+			}
+			p.Note = fmt.Sprintf("职务由工作经历「%s」推断为“%s”，请核对", seg, what)
 		}
 		return p, true
 	}
