@@ -51,7 +51,11 @@ func runImport(c *cli, args []string) error {
 	}
 	p, err := roster.ReadFile(pos[0], opt)
 	if err != nil {
-		return &exitError{code: exitUsage, msg: "sureform import：" + err.Error()}
+		msg := "sureform import：" + err.Error()
+		if errors.Is(err, roster.ErrPasswordRequired) || errors.Is(err, roster.ErrWrongPassword) {
+			msg += "（命令行用 --password 密码）"
+		}
+		return &exitError{code: exitUsage, msg: msg}
 	}
 	if *asJSON {
 		if err := writeImportJSON(c.stdout, p); err != nil {

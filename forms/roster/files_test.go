@@ -383,3 +383,32 @@ func flip(b []byte, i int) []byte {
 	}
 	return out
 }
+
+// FuzzParse feeds arbitrary files to Parse: it must return a preview with
+// members or a FileError, never panic and never report an internal error.
+func FuzzParse(f *testing.F) {
+	f.Add(buildXLSX(f, "名单", smallRoster, []string{"A1:B1"}, nil))
+	f.Add(csvBytes(f, smallRoster, ','))
+	f.Add(gbk(f, csvBytes(f, smallRoster, '\t')))
+	f.Add(legacyXLS(f)[:1024])
+	f.Add(docxBytes(f))
+	f.Add([]byte("\xef\xbb\xbf姓名,政治面貌,院系\n张三,团员,机电系\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Parse(data, "f.xlsx", Options{MaxRows: 500})
+		if err != nil {
+			var fe *FileError
+			if !errors.As(err, &fe) || errors.Is(err, ErrInternal) || p != nil {
+				t.Fatalf("bad error %v", err)
+			}
+			return
+		}
+		if len(p.Members) == 0 {
+			t.Fatal("preview without members")
+		}
+		for _, pr := range p.Problems {
+			if pr.Member >= len(p.Members) || pr.Message == "" {
+				t.Fatalf("bad problem %+v", pr)
+			}
+		}
+	})
+}
