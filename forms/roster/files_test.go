@@ -116,6 +116,7 @@ func TestFileKinds(t *testing.T) {
 		{"网页.xls", []byte("<html><table><tr><td>姓名</td></tr></table></html>"), ErrUnsupportedFormat, "网页"},
 		{"没有表头.csv", []byte("甲,乙,丙\n1,2,3\n"), ErrNoRoster, "表头"},
 		{"只有表头.csv", []byte("姓名,政治面貌,院系,年级\n"), ErrNoRoster, "没有名单数据"},
+		{"只有表头.xlsx", buildXLSX(t, "名单", smallRoster[:1], nil, nil), ErrNoRoster, "表头下面没有数据"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

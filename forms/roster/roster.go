@@ -352,6 +352,7 @@ func parseWorkbook(data []byte, s sniffed, opt *Options) (*Preview, error) {
 	// Each sheet's first rows decide whether it looks like a roster.
 	const headLimit = headerScanRows + 20
 	var candidates []SheetInfo
+	var headerOnly []string // sheets with a roster header and nothing below
 	for _, n := range names {
 		head, err := readSheet(wb, n, headLimit, opt.MaxRows, paths)
 		if err != nil {
@@ -370,6 +371,8 @@ func parseWorkbook(data []byte, s sniffed, opt *Options) (*Preview, error) {
 		if ok && info.Rows > 0 {
 			info.Roster = true
 			candidates = append(candidates, info)
+		} else if ok {
+			headerOnly = append(headerOnly, n)
 		}
 		infos = append(infos, info)
 	}
@@ -379,6 +382,10 @@ func parseWorkbook(data []byte, s sniffed, opt *Options) (*Preview, error) {
 			if opt.Mapping != nil && len(names) == 1 {
 				chosen = names[0]
 				break
+			}
+			if len(headerOnly) > 0 {
+				return nil, &FileError{Err: ErrNoRoster, Sheets: infos, Msg: fmt.Sprintf(
+					"工作表%s有名单表头，但表头下面没有数据；请填好名单后再导入", quoteNames(headerOnly))}
 			}
 			return nil, &FileError{Err: ErrNoRoster, Sheets: infos, Msg: fmt.Sprintf(
 				"在工作簿的工作表（%s）中都没有找到名单表头。名单的表头应有“姓名”列，以及“政治面貌”“院系”“年级”“成绩排名”等列中的至少两列；请检查表头，或使用 sureform template 生成的模板",
