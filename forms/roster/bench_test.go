@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -112,4 +113,41 @@ func BenchmarkRoster5000(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkRoster5000Ratio runs import and excelize's raw read (OpenReader
+// + Rows iterator, the cheaper of the two raw reads) alternately in the
+// same loop, so that both see the same machine load, and reports the time
+// of each and their ratio (target ≤ 1.5).
+func BenchmarkRoster5000Ratio(b *testing.B) {
+	data := roster5000(b)
+	var importNS, readNS int64
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		wb, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		it, err := wb.Rows("Sheet1")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for it.Next() {
+			if _, err := it.Columns(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		it.Close()
+		wb.Close()
+		readNS += time.Since(start).Nanoseconds()
+
+		start = time.Now()
+		if _, err := Parse(data, "名单.xlsx", Options{AcademicYear: "2024—2025学年"}); err != nil {
+			b.Fatal(err)
+		}
+		importNS += time.Since(start).Nanoseconds()
+	}
+	b.ReportMetric(float64(importNS)/float64(b.N)/1e6, "import-ms/op")
+	b.ReportMetric(float64(readNS)/float64(b.N)/1e6, "excelize-read-ms/op")
+	b.ReportMetric(float64(importNS)/float64(readNS), "import/read")
 }

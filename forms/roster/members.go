@@ -147,8 +147,7 @@ var totalWords = []string{"合计", "总计", "小计", "总人数", "人数合�
 // is worth telling the user about.
 func (rd *rowReader) skipRow(row []string) (skip bool, note string) {
 	nonEmpty, first := 0, ""
-	headerCells := 0
-	for i, c := range row {
+	for _, c := range row {
 		t := strings.TrimSpace(c)
 		if t == "" {
 			continue
@@ -157,18 +156,24 @@ func (rd *rowReader) skipRow(row []string) (skip bool, note string) {
 		if first == "" {
 			first = t
 		}
-		if i < len(rd.p.Headers) && rd.p.Headers[i] != "" && CleanText(t) == rd.p.Headers[i] {
-			headerCells++
-		}
 	}
 	if nonEmpty == 0 || ruleRow(row) {
 		return true, ""
 	}
-	if headerCells >= 2 && headerCells*2 >= nonEmpty {
-		return true, ""
-	}
 	serial, _ := rd.cell(row, FieldSerial)
 	name, _ := rd.cell(row, FieldName)
+	if nameCol, ok := rd.p.Mapping[FieldName]; ok && name != "" && CleanText(name) == headerAt(rd.p.Headers, nameCol) {
+		// The header repeated on a new printed page.
+		headerCells := 0
+		for i, c := range row {
+			if h := headerAt(rd.p.Headers, i); h != "" && CleanText(c) == h {
+				headerCells++
+			}
+		}
+		if headerCells >= 2 && headerCells*2 >= nonEmpty {
+			return true, ""
+		}
+	}
 	switch s := strings.TrimSpace(serial); s {
 	case "示例", "例", "样例", "填写示例":
 		return true, ""
