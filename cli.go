@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -30,9 +29,10 @@ type command struct {
 
 // commands lists the subcommands in the order the help shows them.
 var commands = []command{
-	{"editions", "", "列出内置的表格版本", runEditions},
+	{"editions", "[--add FILE.toml]", "列出可用的表格版本；--add 检查并加入一个表格版本定义文件", runEditions},
 	{"new", "--edition ID --school 学校名称 [--org 学生会|研究生会] -o FILE", "新建一个空白填报文件", runNew},
 	{"show", "FILE", "显示填报文件的摘要（表头、人数、答案）", runShow},
+	{"validate", "FILE [--json]", "按改革文件逐条检查填报文件，先列错误后列提示；有错误时退出状态为 1", runValidate},
 	{"import", "FILE [--sheet 工作表] [--password 密码] [--json] [--into FILING [--replace]]", "导入 Excel/CSV 名单（预览，或导入到填报文件）", runImport},
 	{"template", "-o FILE.xlsx [--school 学校名称] [--filing FILING]", "生成空白的工作人员名单模板", runTemplate},
 }
@@ -42,7 +42,9 @@ var commands = []command{
 type cli struct {
 	stdout, stderr io.Writer
 	editions       *forms.Editions
-	now            func() time.Time
+	// userEditions is the folder of editions the user added.
+	userEditions string
+	now          func() time.Time
 }
 
 // usageError is a mistake in the arguments: run prints it with the help
@@ -63,7 +65,11 @@ func (e *exitError) Error() string { return e.msg }
 // run executes one command line (without the program name) and returns
 // the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	c := &cli{stdout: stdout, stderr: stderr, now: time.Now}
+	return (&cli{stdout: stdout, stderr: stderr, now: time.Now, userEditions: os.Getenv("SUREFORM_EDITIONS_DIR")}).run(args)
+}
+
+func (c *cli) run(args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		c.usage(stdout)
 		if len(args) == 0 {
@@ -87,13 +93,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		c.usage(stderr)
 		return exitUsage
 	}
-	eds, err := forms.BuiltinEditions()
-	if err != nil {
+	if err := c.loadEditions(); err != nil {
 		fmt.Fprintln(stderr, "sureform：", err)
 		return exitUsage
 	}
-	c.editions = eds
-	err = cmd.run(c, args[1:])
+	err := cmd.run(c, args[1:])
 	var ue *usageError
 	var ee *exitError
 	switch {
@@ -112,6 +116,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "sureform %s：%v\n", cmd.name, err)
 	return exitUsage
+}
+
+// loadEditions loads the built-in editions and those the user added. A
+// user file that cannot be used is reported and skipped.
+func (c *cli) loadEditions() error {
+	eds, err := forms.BuiltinEditions()
+	if err != nil {
+		return err
+	}
+	c.editions = eds
+	if c.userEditions == "" {
+		dir, err := forms.UserEditionsDir()
+		if err != nil {
+			return nil // no configuration folder: only the built-in editions
+		}
+		c.userEditions = dir
+	}
+	for _, err := range eds.AddUserEditions(c.userEditions) {
+		fmt.Fprintln(c.stderr, "sureform：", err)
+	}
+	return nil
 }
 
 func (c *cli) usage(w io.Writer) {
@@ -168,12 +193,20 @@ func (c *cli) loadFiling(path string) (*forms.Filing, *forms.Edition, error) {
 
 func runEditions(c *cli, args []string) error {
 	fs := c.flags("editions")
+	add := fs.String("add", "", "要加入的表格版本定义文件（TOML）")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
 		return &usageError{msg: "editions 不需要参数"}
+	}
+	if *add != "" {
+		ed, err := c.editions.InstallEdition(*add, c.userEditions)
+		if err != nil {
+			return &exitError{code: exitUsage, msg: "sureform editions：" + err.Error()}
+		}
+		fmt.Fprintf(c.stdout, "已加入表格版本 %s（%s），保存在 %s\n", ed.ID, ed.Name, c.userEditions)
 	}
 	for _, ed := range c.editions.All() {
 		var parts []string
@@ -182,7 +215,11 @@ func runEditions(c *cli, args []string) error {
 			if title == "" {
 				title = "自评"
 			}
-			parts = append(parts, fmt.Sprintf("%s %d 项", title, len(s.Answerable())))
+			part := fmt.Sprintf("%s %d 项", title, len(s.Items))
+			if rows := len(s.Answerable()); rows != len(s.Items) {
+				part += fmt.Sprintf("（共 %d 行作答）", rows)
+			}
+			parts = append(parts, part)
 		}
 		fmt.Fprintf(c.stdout, "%s\t%s\t%s（%s）\n", ed.ID, ed.Name, ed.Title, strings.Join(parts, "，"))
 	}
@@ -351,14 +388,4 @@ func short(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

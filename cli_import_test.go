@@ -1,10 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -16,13 +16,6 @@ const rosterTSV = "序号\t姓名\t政治面貌\t院系\t年级\t最近1个学�
 	"1\t冯雅春\t团员\t护理分院\t大一\t20/专业\t否\t副班长\n" +
 	"17\t阿米娜 姆·萨 吾提\t团员\t建工分院\t大一\t3/专业\t否\t心理委 员\n" +
 	"19\t冉嫒\t团员\t护理分院\t纪检 委员\t10/专业\t否\t纪检委 员\n"
-
-func runCLI(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
 
 func TestImportJSON(t *testing.T) {
 	dir := t.TempDir()
@@ -38,7 +31,14 @@ func TestImportJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	keys := func(m map[string]any) string { return strings.Join(sortedKeys(m), ",") }
+	keys := func(m map[string]any) string {
+		var k []string
+		for key := range m {
+			k = append(k, key)
+		}
+		sort.Strings(k)
+		return strings.Join(k, ",")
+	}
 	if got := keys(doc); got != "columns,members,problems,sheet" {
 		t.Errorf("top-level keys %s", got)
 	}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"sureform/forms"
+)
+
+// runValidate checks a filing against the rule catalogue and prints the
+// findings grouped by section, errors first, or as JSON with --json. It
+// ends with exitFindings when there is any 错误.
+func runValidate(c *cli, args []string) error {
+	fs := c.flags("validate")
+	asJSON := fs.Bool("json", false, "以 JSON 输出检查结果")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return &usageError{msg: "需要一个填报文件"}
+	}
+	f, ed, err := c.loadFiling(pos[0])
+	if err != nil {
+		return err
+	}
+	rep := forms.Validate(f, ed)
+	if *asJSON {
+		if err := writeValidationJSON(c.stdout, &rep); err != nil {
+			return &exitError{code: exitUsage, msg: "sureform validate：" + err.Error()}
+		}
+	} else {
+		writeValidationText(c.stdout, pos[0], f, ed, &rep)
+	}
+	if rep.Errors > 0 {
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// validationJSON is the shape `sureform validate --json` prints.
+type validationJSON struct {
+	Summary struct {
+		Errors   int `json:"errors"`
+		Warnings int `json:"warnings"`
+	} `json:"summary"`
+	Findings []forms.Finding `json:"findings"`
+	Derived  forms.Derived   `json:"derived"`
+}
+
+func writeValidationJSON(w io.Writer, rep *forms.Report) error {
+	var out validationJSON
+	out.Summary.Errors, out.Summary.Warnings = rep.Errors, rep.Warnings
+	out.Findings = rep.Findings
+	if out.Findings == nil {
+		out.Findings = []forms.Finding{}
+	}
+	out.Derived = rep.Derived
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(&out); err != nil {
+		return fmt.Errorf("输出检查结果：%w", err)
+	}
+	return nil
+}
+
+// writeValidationText prints the findings: errors first, then warnings,
+// each grouped under the section of the filing they concern, and a
+// one-line summary.
+func writeValidationText(w io.Writer, path string, f *forms.Filing, ed *forms.Edition, rep *forms.Report) {
+	fmt.Fprintf(w, "%s（%s，%s）\n", path, f.School, ed.Name)
+	for _, sev := range []forms.Severity{forms.SeverityError, forms.SeverityWarning} {
+		section := ""
+		first := true
+		for _, fd := range rep.Findings {
+			if fd.Severity != sev {
+				continue
+			}
+			if first {
+				fmt.Fprintf(w, "\n%s\n", sev.Chinese())
+				first = false
+			}
+			if s := forms.PathSection(fd.Path); s != section {
+				section = s
+				fmt.Fprintf(w, "  【%s】\n", section)
+			}
+			fmt.Fprintf(w, "    %s  ［%s］\n", fd.Message, fd.Path)
+		}
+	}
+	fmt.Fprintln(w)
+	if len(rep.Findings) == 0 {
+		fmt.Fprintln(w, "检查完毕：没有发现错误或提示。")
+		return
+	}
+	fmt.Fprintf(w, "检查完毕：%d 个错误，%d 个提示。\n", rep.Errors, rep.Warnings)
+}

@@ -1,0 +1,295 @@
+package forms
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Finding is one problem the validator found: which rule, how serious, a
+// Chinese message that says what is wrong, where and what the limit is, the
+// path of the offending data (see PathSection) and the edition items it
+// concerns.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	// Path locates the data in the project file: JSON field names, dotted,
+	// with [i] for list indexes and [id] for map keys, such as
+	// members[3].rank, congress.delegates, answers[3.1].
+	Path string `json:"path"`
+	// Items are the ids of the edition items the finding concerns.
+	Items []string `json:"items"`
+}
+
+// Report is the result of validating a filing: the findings, sorted errors
+// first and then by section and path, the derived facts, and the counts of
+// each severity.
+type Report struct {
+	Findings []Finding `json:"findings"`
+	Derived  Derived   `json:"derived"`
+	Errors   int       `json:"errors"`
+	Warnings int       `json:"warnings"`
+}
+
+// At returns the findings whose path is prefix or lies under it:
+// At("members[3]") returns those of members[3].rank and members[3].name but
+// not those of members[30]. At("") returns every finding.
+func (r *Report) At(prefix string) []Finding {
+	var out []Finding
+	for _, f := range r.Findings {
+		if PathUnder(f.Path, prefix) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ForItem returns the findings that concern an edition item.
+func (r *Report) ForItem(id string) []Finding {
+	var out []Finding
+	for _, f := range r.Findings {
+		for _, it := range f.Items {
+			if it == id {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// PathUnder reports whether path equals prefix or lies under it:
+// members[1].rank is under members[1] and under members, members[10].rank is
+// not under members[1].
+func PathUnder(path, prefix string) bool {
+	if prefix == "" || path == prefix {
+		return true
+	}
+	if !strings.HasPrefix(path, prefix) {
+		return false
+	}
+	c := path[len(prefix)]
+	return c == '.' || c == '['
+}
+
+// Report sections, in the order findings are grouped.
+var pathSections = []struct{ key, title string }{
+	{"", "基本信息"},
+	{"members", "工作人员名单"},
+	{"departments", "工作部门"},
+	{"congress", "学生代表大会"},
+	{"guidance", "指导责任人"},
+	{"satisfaction", "满意度调查"},
+	{"college", "二级学生会组织"},
+	{"answers", "自评答案"},
+	{"texts", "文字材料"},
+}
+
+func pathSectionIndex(path string) int {
+	head := path
+	if i := strings.IndexAny(head, ".["); i >= 0 {
+		head = head[:i]
+	}
+	switch head {
+	case "members":
+		return 1
+	case "departments":
+		return 2
+	case "congress":
+		return 3
+	case "guidance":
+		return 4
+	case "satisfaction":
+		return 5
+	case "college_unions", "college_item_counts", "college_union_count":
+		return 6
+	case "answers":
+		return 7
+	case "texts":
+		return 8
+	}
+	return 0
+}
+
+// PathSection names, in Chinese, the part of a filing a path belongs to
+// (工作人员名单, 学生代表大会, 自评答案, …), for grouping findings.
+func PathSection(path string) string { return pathSections[pathSectionIndex(path)].title }
+
+// Validate checks a filing against every rule of the catalogue for its
+// edition and derives the answers its data supports. It never modifies the
+// filing and never fails: missing data becomes a 提示, not an error.
+func Validate(f *Filing, ed *Edition) Report {
+	d := Derive(f, ed)
+	c := newChecker(f, ed, &d)
+	c.filing()
+	c.members()
+	c.school()
+	c.congress()
+	c.guidance()
+	c.satisfaction()
+	c.college()
+	c.answers()
+	r := Report{Findings: c.out, Derived: d}
+	sortFindings(r.Findings)
+	for _, fd := range r.Findings {
+		if fd.Severity == SeverityError {
+			r.Errors++
+		} else {
+			r.Warnings++
+		}
+	}
+	return r
+}
+
+// checker carries one validation run.
+type checker struct {
+	f     *Filing
+	ed    *Edition
+	d     *Derived
+	facts map[string][]string // fact → item ids
+	items map[string][]string // rule id → item ids, memoised
+	out   []Finding
+	ch    charterRules
+	// labels and words name each item and its answers for messages.
+	labels map[string]string
+	words  map[string][2]string
+}
+
+func newChecker(f *Filing, ed *Edition, d *Derived) *checker {
+	c := &checker{f: f, ed: ed, d: d, facts: map[string][]string{}, items: map[string][]string{},
+		out: make([]Finding, 0, 16+len(f.Members)/2)}
+	for _, s := range ed.Sections {
+		for _, it := range s.Answerable() {
+			if it.Fact != FactNone {
+				c.facts[it.Fact] = append(c.facts[it.Fact], it.ID)
+			}
+		}
+	}
+	c.ch = parseCharter(f.Texts.Charter)
+	c.buildLabels()
+	return c
+}
+
+// add records a finding of a catalogue rule; the items are those the rule's
+// facts name in this edition.
+func (c *checker) add(rule, path, msg string) {
+	items, ok := c.items[rule]
+	if !ok {
+		r := ruleIndex[rule]
+		for _, fact := range r.Facts {
+			items = append(items, c.facts[fact]...)
+		}
+		c.items[rule] = items
+	}
+	c.addItems(rule, path, msg, items)
+}
+
+// addItems records a finding about the given items.
+func (c *checker) addItems(rule, path, msg string, items []string) {
+	r, ok := ruleIndex[rule]
+	if !ok {
+		panic("forms: finding of unknown rule " + rule)
+	}
+	if items == nil {
+		items = []string{}
+	}
+	c.out = append(c.out, Finding{Rule: rule, Severity: r.Severity, Message: msg, Path: path, Items: items})
+}
+
+func (c *checker) addf(rule, path, format string, args ...any) {
+	c.add(rule, path, fmt.Sprintf(format, args...))
+}
+
+// sortFindings orders findings errors first, then by section, then by path
+// with list indexes compared as numbers, then by rule. It sorts indexes
+// with precomputed keys and moves each finding once.
+func sortFindings(fs []Finding) {
+	if len(fs) < 2 {
+		return
+	}
+	type key struct {
+		i, rank int
+	}
+	keys := make([]key, len(fs))
+	for i := range fs {
+		rank := pathSectionIndex(fs[i].Path)
+		if fs[i].Severity != SeverityError {
+			rank += len(pathSections)
+		}
+		keys[i] = key{i, rank}
+	}
+	slices.SortStableFunc(keys, func(x, y key) int {
+		if x.rank != y.rank {
+			return x.rank - y.rank
+		}
+		a, b := &fs[x.i], &fs[y.i]
+		if c := comparePaths(a.Path, b.Path); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Rule, b.Rule)
+	})
+	sorted := make([]Finding, len(fs))
+	for k, x := range keys {
+		sorted[k] = fs[x.i]
+	}
+	copy(fs, sorted)
+}
+
+// comparePaths compares two paths, reading runs of digits as numbers so
+// that members[2] sorts before members[10] and answers[3.1] before answers[10].
+func comparePaths(a, b string) int {
+	for a != "" && b != "" {
+		da, db := isDigit(a[0]), isDigit(b[0])
+		if da && db {
+			na, ra := leadingNumber(a)
+			nb, rb := leadingNumber(b)
+			if na != nb {
+				if na < nb {
+					return -1
+				}
+				return 1
+			}
+			a, b = ra, rb
+			continue
+		}
+		if a[0] != b[0] {
+			if a[0] < b[0] {
+				return -1
+			}
+			return 1
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) - len(b)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func leadingNumber(s string) (int, string) {
+	n, i := 0, 0
+	for i < len(s) && isDigit(s[i]) {
+		if n < 1<<40 {
+			n = n*10 + int(s[i]-'0')
+		}
+		i++
+	}
+	return n, s[i:]
+}
+
+// memberPath is the path of a member's field.
+func memberPath(i int, field string) string {
+	return "members[" + itoa(i) + "]." + field
+}
+
+// memberRef names a member for a message: 工作人员名单第3行（张三）.
+func (c *checker) memberRef(i int) string {
+	name := trimSpace(c.f.Members[i].Name)
+	if name == "" {
+		name = "姓名未填"
+	}
+	return "工作人员名单第" + itoa(i+1) + "行（" + name + "）"
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
