@@ -116,11 +116,11 @@ type memberJSON struct {
 }
 
 type problemJSON struct {
-	Row      *int            `json:"row"`
-	Column   *string         `json:"column"`
-	Severity roster.Severity `json:"severity"`
-	Message  string          `json:"message"`
-	Text     *string         `json:"text"`
+	Row      *int           `json:"row"`
+	Column   *string        `json:"column"`
+	Severity forms.Severity `json:"severity"`
+	Message  string         `json:"message"`
+	Text     *string        `json:"text"`
 }
 
 // orNull returns nil for an empty string, so that unknown values print as

@@ -13,6 +13,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/unicode"
+
+	"sureform/forms"
 )
 
 // smallRoster is a valid three-person roster.
@@ -270,7 +272,7 @@ func TestExcelDateRank(t *testing.T) {
 	if m.Rank == nil || *m.Rank != 3 || m.RankTotal == nil || *m.RankTotal != 12 {
 		t.Errorf("rank %v/%v", m.Rank, m.RankTotal)
 	}
-	if len(p.Problems) != 1 || p.Problems[0].Severity != Warning || p.Problems[0].Column != "F" || p.Problems[0].Text != "3月12日" {
+	if len(p.Problems) != 1 || p.Problems[0].Severity != forms.SeverityWarning || p.Problems[0].Column != "F" || p.Problems[0].Text != "3月12日" {
 		t.Errorf("problems %+v", p.Problems)
 	}
 }
@@ -338,7 +340,7 @@ func TestRowsSkippedAndReported(t *testing.T) {
 	}
 	var got []string
 	for _, pr := range p.Problems {
-		got = append(got, pr.Severity.String()+" "+strings.TrimSpace(pr.Column+" "+itoa(pr.Row)))
+		got = append(got, string(pr.Severity)+" "+strings.TrimSpace(pr.Column+" "+itoa(pr.Row)))
 	}
 	want := []string{"warning C 3", "error B 6", "error E 6", "error F 6", "error G 6", "warning H 6", "warning 9"}
 	if strings.Join(got, ",") != strings.Join(want, ",") {

@@ -46,7 +46,7 @@ func parseRows(sheetName string, rows [][]string, opt *Options) (*Preview, error
 		for _, f := range fields {
 			for _, c := range h.Duplicates[f] {
 				p.Problems = append(p.Problems, Problem{Sheet: sheetName, Row: p.HeaderRow, Column: columnLetter(c),
-					Header: h.Titles[c], Field: f, Member: -1, Severity: Warning,
+					Header: h.Titles[c], Field: f, Member: -1, Severity: forms.SeverityWarning,
 					Message: fmt.Sprintf("此列和 %s 列都像“%s”，只读取了 %s 列；如需改用此列，请调整列对应关系",
 						columnLetter(h.Mapping[f]), f.Label(), columnLetter(h.Mapping[f]))})
 			}
@@ -131,7 +131,7 @@ func (rd *rowReader) cell(row []string, f Field) (string, bool) {
 }
 
 // problem records a problem with a field's cell in the current row.
-func (rd *rowReader) problem(rowNum int, f Field, sev Severity, text, msg string) {
+func (rd *rowReader) problem(rowNum int, f Field, sev forms.Severity, text, msg string) {
 	c := rd.p.Mapping[f]
 	rd.p.Problems = append(rd.p.Problems, Problem{Sheet: rd.p.Sheet, Row: rowNum, Column: columnLetter(c),
 		Header: headerAt(rd.p.Headers, c), Field: f, Member: len(rd.p.Members), Severity: sev,
@@ -218,7 +218,7 @@ func isHeadcount(t string) bool {
 func (rd *rowReader) read(rowNum int, row []string) {
 	if skip, note := rd.skipRow(row); skip {
 		if note != "" {
-			rd.p.Problems = append(rd.p.Problems, Problem{Sheet: rd.p.Sheet, Row: rowNum, Member: -1, Severity: Warning,
+			rd.p.Problems = append(rd.p.Problems, Problem{Sheet: rd.p.Sheet, Row: rowNum, Member: -1, Severity: forms.SeverityWarning,
 				Message: fmt.Sprintf("这一行不是名单数据（“%s”），未导入", short(note, 20)), Text: note})
 		}
 		return
@@ -226,13 +226,13 @@ func (rd *rowReader) read(rowNum int, row []string) {
 	m := forms.Member{Level: rd.level}
 	nameText, _ := rd.cell(row, FieldName)
 	if m.Name = CleanName(nameText); m.Name == "" {
-		rd.problem(rowNum, FieldName, Error, nameText, "姓名为空，请补填")
+		rd.problem(rowNum, FieldName, forms.SeverityError, nameText, "姓名为空，请补填")
 	}
 	if t, ok := rd.cell(row, FieldPoliticalStatus); ok {
 		st, known := ParsePoliticalStatus(t)
 		m.PoliticalStatus = st
 		if !known {
-			rd.problem(rowNum, FieldPoliticalStatus, Warning, t, fmt.Sprintf(
+			rd.problem(rowNum, FieldPoliticalStatus, forms.SeverityWarning, t, fmt.Sprintf(
 				"政治面貌「%s」不是中共党员、中共预备党员或共青团员，已按原样导入；学生会工作人员应为党员或团员", st))
 		}
 	}
@@ -246,7 +246,7 @@ func (rd *rowReader) read(rowNum int, row []string) {
 		g, err := ParseGrade(t, rd.start)
 		if err != nil {
 			m.GradeText = CleanText(t)
-			rd.problem(rowNum, FieldGrade, Error, t, err.Error())
+			rd.problem(rowNum, FieldGrade, forms.SeverityError, t, err.Error())
 		} else {
 			m.Grade = g.Year
 			if g.Level != "" {
@@ -259,9 +259,9 @@ func (rd *rowReader) read(rowNum int, row []string) {
 		var guess *GuessError
 		switch {
 		case errors.As(err, &guess):
-			rd.problem(rowNum, FieldRank, Warning, t, guess.Msg)
+			rd.problem(rowNum, FieldRank, forms.SeverityWarning, t, guess.Msg)
 		case err != nil:
-			rd.problem(rowNum, FieldRank, Error, t, err.Error())
+			rd.problem(rowNum, FieldRank, forms.SeverityError, t, err.Error())
 		}
 		m.Rank, m.RankTotal, m.RankPercent = r.Rank, r.Total, r.Percent
 		if rd.p.Window != "" && !r.IsBlank() {
@@ -271,7 +271,7 @@ func (rd *rowReader) read(rowNum int, row []string) {
 	if t, ok := rd.cell(row, FieldFailed); ok {
 		f, err := ParseFailed(t)
 		if err != nil {
-			rd.problem(rowNum, FieldFailed, Error, t, err.Error())
+			rd.problem(rowNum, FieldFailed, forms.SeverityError, t, err.Error())
 		}
 		m.Failed = f
 	}
@@ -284,7 +284,7 @@ func (rd *rowReader) read(rowNum int, row []string) {
 	if t, ok := rd.cell(row, FieldFromCollegeUnion); ok {
 		v, err := ParseYesNo(t)
 		if err != nil {
-			rd.problem(rowNum, FieldFromCollegeUnion, Error, t, err.Error())
+			rd.problem(rowNum, FieldFromCollegeUnion, forms.SeverityError, t, err.Error())
 		}
 		m.FromCollegeUnion = v
 	}
@@ -292,7 +292,7 @@ func (rd *rowReader) read(rowNum int, row []string) {
 	if m.Name != "" {
 		key := m.Name + "\x00" + m.College
 		if first, dup := rd.seen[key]; dup {
-			rd.problem(rowNum, FieldName, Warning, m.Name, fmt.Sprintf(
+			rd.problem(rowNum, FieldName, forms.SeverityWarning, m.Name, fmt.Sprintf(
 				"%s（%s）与第 %d 行重名，请确认不是重复录入", m.Name, orDash(m.College), first))
 		} else {
 			rd.seen[key] = rowNum
@@ -315,11 +315,11 @@ func (rd *rowReader) position(rowNum int, row []string, m *forms.Member) {
 		pos, err = ParsePosition(t)
 		if err != nil {
 			m.Position = strings.ReplaceAll(CleanText(t), " ", "")
-			rd.problem(rowNum, FieldPosition, Warning, t, err.Error()+"，已按原样导入")
+			rd.problem(rowNum, FieldPosition, forms.SeverityWarning, t, err.Error()+"，已按原样导入")
 			return
 		}
 		if pos.Note != "" {
-			rd.problem(rowNum, FieldPosition, Warning, t, pos.Note)
+			rd.problem(rowNum, FieldPosition, forms.SeverityWarning, t, pos.Note)
 		}
 	case m.Experience != "":
 		var ok bool
@@ -331,7 +331,7 @@ func (rd *rowReader) position(rowNum int, row []string, m *forms.Member) {
 		}
 		c := rd.p.Mapping[FieldExperience]
 		rd.p.Problems = append(rd.p.Problems, Problem{Sheet: rd.p.Sheet, Row: rowNum, Column: columnLetter(c),
-			Header: headerAt(rd.p.Headers, c), Field: FieldPosition, Member: len(rd.p.Members), Severity: Warning,
+			Header: headerAt(rd.p.Headers, c), Field: FieldPosition, Member: len(rd.p.Members), Severity: forms.SeverityWarning,
 			Message: pos.Note, Text: m.Experience})
 	default:
 		return
@@ -340,7 +340,7 @@ func (rd *rowReader) position(rowNum int, row []string, m *forms.Member) {
 	if m.Department == "" {
 		m.Department = pos.Department
 	} else if pos.Department != "" && pos.Department != m.Department {
-		rd.problem(rowNum, FieldDepartment, Warning, m.Department, fmt.Sprintf(
+		rd.problem(rowNum, FieldDepartment, forms.SeverityWarning, m.Department, fmt.Sprintf(
 			"所在部门「%s」与职务中的部门「%s」不一致，已按所在部门导入，请核对", m.Department, pos.Department))
 	}
 }

@@ -67,37 +67,6 @@ func OptionsFor(f *forms.Filing) Options {
 	return opt
 }
 
-// Severity says whether a problem lost a value or only needs a look.
-type Severity int
-
-// Severities of problems.
-const (
-	// Warning: the value was read, but it is unusual or was guessed (群众,
-	// a position inferred from work experience); the user should check it.
-	Warning Severity = iota
-	// Error: the value could not be read and is left unknown.
-	Error
-)
-
-// String returns "warning" or "error".
-func (s Severity) String() string {
-	if s == Error {
-		return "error"
-	}
-	return "warning"
-}
-
-// Chinese returns 警告 or 错误.
-func (s Severity) Chinese() string {
-	if s == Error {
-		return "错误"
-	}
-	return "警告"
-}
-
-// MarshalText writes the severity as "error" or "warning".
-func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
 // Problem is one thing import could not read, or read with a guess.
 type Problem struct {
 	Sheet string
@@ -112,8 +81,11 @@ type Problem struct {
 	Field Field
 	// Member is the index in Preview.Members of the member the problem
 	// belongs to, or -1.
-	Member   int
-	Severity Severity
+	Member int
+	// Severity is forms.SeverityError when the value could not be read
+	// and is left unknown, forms.SeverityWarning when it was read but is
+	// unusual or guessed (群众, a position inferred from work experience).
+	Severity forms.Severity
 	// Message says in Chinese what is wrong and what to do.
 	Message string
 	// Text is the cell's original text.
@@ -207,11 +179,11 @@ type Preview struct {
 	Problems []Problem
 }
 
-// ErrorCount returns the number of problems of severity Error.
+// ErrorCount returns the number of problems of severity forms.SeverityError.
 func (p *Preview) ErrorCount() int {
 	n := 0
 	for _, pr := range p.Problems {
-		if pr.Severity == Error {
+		if pr.Severity == forms.SeverityError {
 			n++
 		}
 	}

@@ -363,7 +363,7 @@ func TestSeed002Noise(t *testing.T) {
 		for _, pr := range p.Problems {
 			if pr.Row == r.Row && pr.Field == FieldGrade && pr.Text != "" && strings.Contains(pr.Message, "纪检委员") {
 				found = true
-				if pr.Severity != Error || pr.Header != "年级" {
+				if pr.Severity != forms.SeverityError || pr.Header != "年级" {
 					t.Errorf("%s: 冉嫒's grade problem %+v", sh.name, pr)
 				}
 			}
