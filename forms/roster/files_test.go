@@ -415,3 +415,15 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestFillMerges(t *testing.T) {
+	rows := [][]string{{"院系", "姓名"}, {"医学系", "甲"}, {"", "乙"}, {"", "丙"}}
+	huge := make([]cellRange, 1000)
+	for i := range huge {
+		huge[i] = cellRange{r0: 0, c0: 0, r1: 1 << 20, c1: 1 << 14}
+	}
+	fillMerges(rows, append([]cellRange{{r0: 1, c0: 0, r1: 3, c1: 0}}, huge...))
+	if rows[2][0] != "医学系" || rows[3][0] != "医学系" || rows[1][1] != "甲" {
+		t.Errorf("rows %v", rows)
+	}
+}

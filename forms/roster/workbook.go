@@ -102,9 +102,14 @@ func readSheet(wb *excelize.File, name string, limit, maxRows int, paths map[str
 // cellRange is a merged range, 0-based and inclusive.
 type cellRange struct{ r0, c0, r1, c1 int }
 
+// maxMergeWork caps the cells fillMerges visits, against a file with a
+// great many large merged ranges; a roster has a handful.
+const maxMergeWork = 4 << 20
+
 // fillMerges copies the top-left value of every merged range into the
 // range's other cells, within the rows and columns read.
 func fillMerges(rows [][]string, merges []cellRange) {
+	work := 0
 	for _, m := range merges {
 		if m.r0 >= len(rows) || m.c0 >= len(rows[m.r0]) || m.c0 >= maxHeaderColumns {
 			continue
@@ -115,6 +120,9 @@ func fillMerges(rows [][]string, merges []cellRange) {
 		}
 		for r := m.r0; r <= m.r1 && r < len(rows); r++ {
 			for c := m.c0; c <= m.c1 && c < maxHeaderColumns; c++ {
+				if work++; work > maxMergeWork {
+					return
+				}
 				if r == m.r0 && c == m.c0 {
 					continue
 				}
