@@ -21,12 +21,18 @@ func parseRows(sheetName string, rows [][]string, opt *Options) (*Preview, error
 		if err := checkMapping(opt.Mapping); err != nil {
 			return nil, err
 		}
-		p.Mapping = opt.Mapping
+		p.Mapping = Mapping{}
+		for f, c := range opt.Mapping {
+			p.Mapping[f] = c
+		}
 		p.DataRow = 1
 		if found {
 			p.HeaderRow, p.HeaderRows = h.Row+1, h.Rows
 			p.DataRow = h.Row + h.Rows + 1
-			p.Headers, p.Window = h.Titles, h.Window
+			p.Headers = h.Titles
+			if c, ok := p.Mapping[FieldRank]; ok {
+				p.Window = rankWindow(headerAt(p.Headers, c))
+			}
 		}
 		if opt.DataRow > 0 {
 			p.DataRow = opt.DataRow
@@ -68,7 +74,7 @@ func parseRows(sheetName string, rows [][]string, opt *Options) (*Preview, error
 		}
 	}
 	sort.Slice(p.Columns, func(i, j int) bool { return p.Columns[i].Index < p.Columns[j].Index })
-	rd := rowReader{p: p, opt: opt, start: StartYear(opt.AcademicYear)}
+	rd := rowReader{p: p, start: StartYear(opt.AcademicYear)}
 	if rd.level = opt.DefaultLevel; rd.level == "" {
 		rd.level = forms.LevelUndergraduate
 	}
@@ -99,6 +105,9 @@ func checkMapping(m Mapping) error {
 	}
 	used := map[int]Field{}
 	for f, c := range m {
+		if indexOf(Fields, f) < 0 {
+			return fileErr(ErrNoRoster, nil, "列对应关系中有无法识别的字段 %q", string(f))
+		}
 		if c < 0 || c >= maxHeaderColumns {
 			return fileErr(ErrNoRoster, nil, "列对应关系中“%s”的列号 %d 无效", f.Label(), c+1)
 		}
@@ -112,8 +121,8 @@ func checkMapping(m Mapping) error {
 
 // rowReader turns data rows into members.
 type rowReader struct {
-	p     *Preview
-	opt   *Options
+	p *Preview
+	// start is the first calendar year of the filing's academic year.
 	start int
 	level string
 	// seen maps name+college to the first row that had it.
@@ -141,7 +150,8 @@ func (rd *rowReader) problem(rowNum int, f Field, sev forms.Severity, text, msg 
 // totalWords mark a total row at the bottom of a roster.
 var totalWords = []string{"合计", "总计", "小计", "总人数", "人数合计", "共计"}
 
-// skipRow reports whether a row is not a member: blank, a total (合计,
+// skipRow reports whether a row is not a member: blank or holding only a
+// serial number, a total (合计,
 // 共40人), a header repeated on a new printed page, the template's example
 // row, or a note below the roster (注：…); note is set for the last, which
 // is worth telling the user about.
@@ -162,6 +172,11 @@ func (rd *rowReader) skipRow(row []string) (skip bool, note string) {
 	}
 	serial, _ := rd.cell(row, FieldSerial)
 	name, _ := rd.cell(row, FieldName)
+	if s := strings.TrimSpace(serial); nonEmpty == 1 && s != "" {
+		if _, err := strconv.Atoi(narrow(s)); err == nil {
+			return true, "" // numbered in advance but not filled in
+		}
+	}
 	if nameCol, ok := rd.p.Mapping[FieldName]; ok && name != "" && CleanText(name) == headerAt(rd.p.Headers, nameCol) {
 		// The header repeated on a new printed page.
 		headerCells := 0
