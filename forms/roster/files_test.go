@@ -429,3 +429,24 @@ func TestFillMerges(t *testing.T) {
 		t.Errorf("rows %v", rows)
 	}
 }
+
+// TestGroupedHeader covers a two-row header whose first row groups columns
+// under a merged cell (学习情况 over 成绩排名 and 是否不及格).
+func TestGroupedHeader(t *testing.T) {
+	rows := [][]string{
+		{"序号", "姓名", "政治面貌", "院系", "学习情况", "", "年级"},
+		{"", "", "", "", "成绩排名", "是否不及格", ""},
+		{"1", "张三", "团员", "机电系", "3/45", "否", "大二"},
+	}
+	merges := []string{"A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2"}
+	p, err := Parse(buildXLSX(t, "名单", rows, merges, nil), "名单.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.HeaderRow != 1 || p.HeaderRows != 2 || p.Mapping[FieldRank] != 4 || p.Mapping[FieldFailed] != 5 || p.Mapping[FieldGrade] != 6 {
+		t.Fatalf("header %d+%d mapping %v", p.HeaderRow, p.HeaderRows, p.Mapping)
+	}
+	if len(p.Members) != 1 || *p.Members[0].Member.Rank != 3 || len(p.Problems) != 0 {
+		t.Errorf("members %+v problems %+v", p.Members, p.Problems)
+	}
+}

@@ -57,10 +57,13 @@ type Options struct {
 	MaxRows  int
 }
 
-// OptionsFor returns the options that fit a filing: its academic year and,
-// for a 研究生会, graduate members by default.
+// OptionsFor returns the options that fit a filing: its academic year (or
+// that of its filing date) and, for a 研究生会, graduate members by default.
 func OptionsFor(f *forms.Filing) Options {
 	opt := Options{AcademicYear: f.AcademicYear}
+	if opt.AcademicYear == "" && !f.FilingDate.IsZero() {
+		opt.AcademicYear = forms.AcademicYearOf(f.FilingDate.Time())
+	}
 	if f.OrgType == forms.OrgGraduateUnion {
 		opt.DefaultLevel = forms.LevelGraduate
 	}
