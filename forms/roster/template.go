@@ -235,7 +235,30 @@ func writeGuide(wb *excelize.File) error {
 	if err := wb.SetColWidth(g, "A", "A", 24); err != nil {
 		return err
 	}
-	return wb.SetColWidth(g, "B", "B", 80)
+	if err := wb.SetColWidth(g, "B", "B", 72); err != nil {
+		return err
+	}
+	head, err := wb.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+	if err != nil {
+		return err
+	}
+	if err := wb.SetCellStyle(g, "A1", "B1", head); err != nil {
+		return err
+	}
+	wrap, err := wb.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	if err := wb.SetCellStyle(g, "A2", fmt.Sprintf("B%d", len(guideLines)+1), wrap); err != nil {
+		return err
+	}
+	fitWidth, fitHeight := 1, 0
+	if err := wb.SetPageLayout(g, &excelize.PageLayoutOptions{FitToWidth: &fitWidth, FitToHeight: &fitHeight}); err != nil {
+		return err
+	}
+	fit := true
+	return wb.SetSheetProps(g, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 
 func indexOf(fields []Field, f Field) int {
