@@ -29,3 +29,19 @@ var FontRegular []byte
 //
 //go:embed fonts/OFL.txt
 var FontLicense []byte
+
+// FallbackOutlines is the compact outline table of the characters that
+// FontRegular lacks (CJK Extensions A–F ideographs with a Chinese source
+// and a Mandarin reading, and symbols such as ☑), taken from the Hanazono
+// Mincho fonts (SIL Open Font License 1.1, see fonts/HanazonoLICENSE.txt).
+// The PDF report draws these characters as vector outlines; the format is
+// read by sureform/export/pdf/glyph, which also holds its generator.
+//
+//go:embed fonts/fallback-outlines.bin
+var FallbackOutlines []byte
+
+// FallbackLicense is the licence text of the fonts FallbackOutlines comes
+// from.
+//
+//go:embed fonts/HanazonoLICENSE.txt
+var FallbackLicense []byte

@@ -1,0 +1,185 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"sureform/forms"
+)
+
+// Organisation chart geometry, in mm.
+const (
+	chartTopW     = 80.0
+	chartBoxH     = 12.0
+	chartGapY     = 9.0
+	chartDeptGap  = 3.0
+	chartPerRow   = 6 // even, so that the trunk to a further row runs between two boxes
+	chartMinDeptW = 18.0
+)
+
+// chart draws the organisation chart from the roster: the organisation,
+// the presidium with its head count, and one box per department with its
+// head count, joined by lines. Members with neither a department nor a
+// presidium position are counted in a note below.
+func (r *report) chart(c *canvas) {
+	depts := r.f.DepartmentNames()
+	rows := (len(depts) + chartPerRow - 1) / chartPerRow
+	c.setSize(sizeTable)
+	deptH := r.deptBoxHeight(c, depts)
+	h := 2*chartBoxH + 2*chartGapY + float64(rows)*(deptH+chartGapY) + 12
+	r.sectionHeading(c, "校级组织工作机构组织架构图", math.Min(h, contentEnd-contentTop-20))
+	c.need(h)
+	c.setSize(sizeTable)
+	mid := marginLeft + contentW/2
+	y := c.y + 2
+
+	name := orgName(r.f)
+	if name == "" {
+		name = "学生会组织"
+	}
+	c.chartBox(mid-chartTopW/2, y, chartTopW, chartBoxH, []string{name}, true)
+	y += chartBoxH
+	c.line(mid, y, mid, y+chartGapY)
+	y += chartGapY
+	c.chartBox(mid-chartTopW/4, y, chartTopW/2, chartBoxH, []string{fmt.Sprintf("主席团 %d人", r.d.Presidium)}, false)
+	y += chartBoxH
+
+	for row := 0; row < rows; row++ {
+		part := depts[row*chartPerRow : min(len(depts), (row+1)*chartPerRow)]
+		n := float64(len(part))
+		w := math.Max(chartMinDeptW, math.Min(34, (contentW-(n-1)*chartDeptGap)/n))
+		total := n*w + (n-1)*chartDeptGap
+		x0 := mid - total/2
+		busY := y + chartGapY/2
+		c.line(mid, y, mid, busY)
+		first, last := x0+w/2, x0+total-w/2
+		c.line(math.Min(first, mid), busY, math.Max(last, mid), busY)
+		for i, d := range part {
+			x := x0 + float64(i)*(w+chartDeptGap)
+			c.line(x+w/2, busY, x+w/2, y+chartGapY)
+			lines := c.wrap(d, w-2*padX)
+			lines = append(lines, fmt.Sprintf("%d人", len(r.f.DepartmentMembers(d))))
+			c.chartBox(x, y+chartGapY, w, deptH, lines, false)
+		}
+		y += chartGapY + deptH
+		if row < rows-1 {
+			// The next row hangs from the presidium too: carry the trunk
+			// down beside the boxes.
+			c.line(mid, y-deptH-chartGapY/2, mid, y)
+		}
+	}
+	if len(depts) == 0 {
+		c.setSize(sizeSmall)
+		c.textLines(marginLeft, y+3, contentW, []string{"（名单中没有填写工作部门）"}, 'C')
+		y += 3 + c.lineH()
+	}
+	y += 3
+	c.setSize(sizeSmall)
+	var notes []string
+	if r.d.Unassigned > 0 {
+		notes = append(notes, fmt.Sprintf("未填部门 %d 人（名单中既无部门也无主席团职务）", r.d.Unassigned))
+	}
+	notes = append(notes, fmt.Sprintf("按名单统计：工作人员 %d 人，主席团 %d 人，工作部门 %d 个。", r.d.Staff, r.d.Presidium, r.d.Departments))
+	c.y = y
+	for _, n := range notes {
+		r.paragraph(c, n, 'C')
+	}
+}
+
+// deptBoxHeight is the height of the department boxes: room for the
+// longest name, wrapped, and the head count.
+func (r *report) deptBoxHeight(c *canvas, depts []string) float64 {
+	n := float64(min(len(depts), chartPerRow))
+	if n == 0 {
+		return chartBoxH
+	}
+	w := math.Max(chartMinDeptW, math.Min(34, (contentW-(n-1)*chartDeptGap)/n))
+	lines := 1
+	for _, d := range depts {
+		lines = max(lines, len(c.wrap(d, w-2*padX)))
+	}
+	return math.Max(chartBoxH, float64(lines+1)*c.lineH()+2*padY)
+}
+
+// chartBox draws a framed box with centred lines of text.
+func (c *canvas) chartBox(x, y, w, h float64, lines []string, shaded bool) {
+	if shaded {
+		c.setGray(0.92)
+		c.rect(x, y, w, h, "F")
+		c.setGray(0)
+	}
+	c.rect(x, y, w, h, "D")
+	c.textLines(x+padX, y+(h-float64(len(lines))*c.lineH())/2, w-2*padX, lines, 'C')
+}
+
+// warnings lists the characters no font has, with the filing field each
+// first occurs in.
+func (r *report) warnings(c *canvas) []Warning {
+	if len(c.missing) == 0 {
+		return nil
+	}
+	fields := filingStrings(r)
+	var out []Warning
+	for _, ru := range sortedRunes(c.missing) {
+		path, where := "", "表格版本文字"
+		for _, fs := range fields {
+			if strings.ContainsRune(fs.text, ru) {
+				path, where = fs.path, "字段 "+fs.path
+				break
+			}
+		}
+		out = append(out, Warning{Path: path, Rune: ru, Message: fmt.Sprintf(
+			"%s中的字符“%c”（U+%04X）在内置字体和备用字形中都没有，PDF 中以标注编码的虚线方框代替，请核对或改用常用字",
+			where, ru, ru)})
+	}
+	return out
+}
+
+type fieldText struct{ path, text string }
+
+// filingStrings lists the texts of the filing that the report prints, with
+// their paths as the validator names them.
+func filingStrings(r *report) []fieldText {
+	f := r.f
+	out := []fieldText{{"school", f.School}, {"org_type", f.OrgType}, {"academic_year", f.AcademicYear}, {"public_url", f.PublicURL}}
+	for i, m := range f.Members {
+		p := fmt.Sprintf("members[%d].", i)
+		out = append(out, fieldText{p + "name", m.Name}, fieldText{p + "political_status", m.PoliticalStatus},
+			fieldText{p + "college", m.College}, fieldText{p + "grade_text", m.GradeText},
+			fieldText{p + "experience", m.Experience}, fieldText{p + "position", m.Position},
+			fieldText{p + "department", m.Department})
+	}
+	for i, d := range f.Departments {
+		out = append(out, fieldText{fmt.Sprintf("departments[%d].name", i), d.Name})
+	}
+	out = append(out, fieldText{"congress.session", f.Congress.Session}, fieldText{"congress.place", f.Congress.Place})
+	for i, s := range f.Congress.SeatsByCollege {
+		out = append(out, fieldText{fmt.Sprintf("congress.seats_by_college[%d].college", i), s.College})
+	}
+	out = append(out, fieldText{"guidance.deputy_secretary.name", f.Guidance.DeputySecretary.Name},
+		fieldText{"guidance.deputy_secretary.note", f.Guidance.DeputySecretary.Note},
+		fieldText{"guidance.secretary_general.name", f.Guidance.SecretaryGeneral.Name},
+		fieldText{"guidance.secretary_general.note", f.Guidance.SecretaryGeneral.Note})
+	for i, u := range f.CollegeUnions {
+		out = append(out, fieldText{fmt.Sprintf("college_unions[%d].name", i), u.Name})
+	}
+	for _, ts := range forms.TextSections {
+		out = append(out, fieldText{"texts." + ts.Key, *ts.Get(&f.Texts)})
+	}
+	for _, id := range sortedKeys(f.Answers) {
+		out = append(out, fieldText{"answers[" + id + "]", f.Answers[id].Note})
+	}
+	return out
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

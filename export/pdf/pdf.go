@@ -1,0 +1,149 @@
+// Package pdf writes a filing as the printable report that schools sign,
+// stamp, scan and publish: the self-assessment form with its ticks and 备注,
+// the college-level tables of editions that have them, the roster, an
+// organisation chart drawn from the roster, the congress with ratios computed
+// from counts, the 指导责任人, the free-text sections and the signature and
+// stamp blocks, on A4 pages numbered 第 X 页 共 Y 页.
+//
+// The report embeds a subset of the bundled LXGW WenKai font, so it prints
+// the same on any machine. Characters that the PDF text machinery cannot
+// print with that font (characters outside the Basic Multilingual Plane,
+// such as 𠮷, and characters the font lacks) are drawn as vector outlines,
+// taken from the main font or from the bundled outline table (see package
+// glyph); a character that no font has is drawn as a marked box with its
+// code point and reported as a Warning. Check boxes (☑ □) are drawn as
+// vector marks. Text extraction (copy and paste, pdftotext) returns the real
+// characters, drawn ones included.
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"sureform/forms"
+)
+
+// Options control how a report is written.
+type Options struct {
+	// Created is the document's creation and modification date. The zero
+	// time means now; set it for byte-for-byte reproducible output.
+	Created time.Time
+	// Progress, when set, is called with the share of the work done, from
+	// 0 to 1, as the report is laid out and written.
+	Progress func(done float64)
+	// Warn, when set, receives the report's warnings (characters that no
+	// available font has). They are also returned by Render.
+	Warn func(Warning)
+	// FallbackFonts are extra TrueType or OpenType fonts tried, before the
+	// bundled outline table, for characters the main font lacks.
+	FallbackFonts [][]byte
+}
+
+// Warning is something the report could not print as given.
+type Warning struct {
+	// Path is the filing field the text comes from, as the validator
+	// names it (members[3].name, texts.charter), or "" for text of the
+	// form edition.
+	Path string
+	// Rune is the character concerned.
+	Rune rune
+	// Message says in Chinese what happened and where.
+	Message string
+}
+
+func (w Warning) String() string { return w.Message }
+
+// Result describes a written report.
+type Result struct {
+	Pages    int
+	Warnings []Warning
+}
+
+// Write writes the report of filing f, which answers edition ed, to w.
+func Write(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) error {
+	_, err := Render(w, f, ed, opts)
+	return err
+}
+
+// WriteFile writes the report to path atomically: a failed export leaves
+// an existing file untouched.
+func WriteFile(path string, f *forms.Filing, ed *forms.Edition, opts Options) error {
+	var buf bytes.Buffer
+	if _, err := Render(&buf, f, ed, opts); err != nil {
+		return err
+	}
+	if err := forms.WriteFileAtomic(path, buf.Bytes()); err != nil {
+		return fmt.Errorf("写入 PDF 报告：%w", err)
+	}
+	return nil
+}
+
+// Render writes the report like Write and returns its page count and
+// warnings.
+func Render(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) (Result, error) {
+	res, _, err := render(w, f, ed, opts)
+	return res, err
+}
+
+// render is Render that also returns the laid-out report, for the tests.
+func render(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) (Result, *report, error) {
+	if f == nil || ed == nil {
+		return Result{}, nil, errors.New("生成 PDF 报告：缺少填报数据或表格版本")
+	}
+	if f.Edition != "" && ed.ID != "" && f.Edition != ed.ID {
+		return Result{}, nil, fmt.Errorf("生成 PDF 报告：填报文件使用表格版本 %q，却按版本 %q 生成", f.Edition, ed.ID)
+	}
+	fonts, err := loadFonts(opts.FallbackFonts)
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("生成 PDF 报告：%w", err)
+	}
+	progress := func(p float64) {
+		if opts.Progress != nil {
+			opts.Progress(p)
+		}
+	}
+	created := opts.Created
+	if created.IsZero() {
+		created = time.Now()
+	}
+	r := &report{f: f, ed: ed, d: forms.Derive(f, ed)}
+
+	// Pass 1 lays the report out without drawing: it finds the characters
+	// to embed and the number of pages.
+	measure := newCanvas(fonts, nil)
+	r.draw(measure, func(p float64) { progress(0.4 * p) })
+	warnings := r.warnings(measure)
+	for _, wn := range warnings {
+		if opts.Warn != nil {
+			opts.Warn(wn)
+		}
+	}
+
+	doc, err := newDocument(fonts, measure.fontRunes(), r.metadata(), created)
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("生成 PDF 报告：%w", err)
+	}
+	out := newCanvas(fonts, doc)
+	out.totalPages = measure.page
+	out.wraps = measure.wraps
+	out.runes = measure.runes
+	r.draw(out, func(p float64) { progress(0.4 + 0.5*p) })
+	if out.page != measure.page || len(out.used) != len(measure.used) {
+		// Both passes lay out the same text; a difference would print
+		// characters missing from the embedded font.
+		return Result{}, nil, fmt.Errorf("生成 PDF 报告：两遍排版不一致（%d 页与 %d 页，%d 与 %d 个字符）",
+			measure.page, out.page, len(measure.used), len(out.used))
+	}
+	data, err := doc.finish()
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("生成 PDF 报告：%w", err)
+	}
+	if _, err := w.Write(data); err != nil {
+		return Result{}, nil, fmt.Errorf("写出 PDF 报告：%w", err)
+	}
+	progress(1)
+	return Result{Pages: out.page, Warnings: warnings}, r, nil
+}
