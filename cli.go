@@ -34,6 +34,8 @@ var commands = []command{
 	{"show", "FILE", "显示填报文件的摘要（表头、人数、答案）", runShow},
 	{"validate", "FILE [--json]", "按改革文件逐条检查填报文件，先列错误后列提示；有错误时退出状态为 1", runValidate},
 	{"export", "FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf]", "导出正式的 Excel 自评表和/或可打印的 PDF 报告", runExport},
+	{"import", "FILE [--sheet 工作表] [--password 密码] [--json] [--into FILING [--replace]]", "导入 Excel/CSV 名单（预览，或导入到填报文件）", runImport},
+	{"template", "-o FILE.xlsx [--school 学校名称] [--filing FILING]", "生成空白的工作人员名单模板", runTemplate},
 }
 
 // cli carries what a subcommand needs: its output streams, the editions

@@ -1,0 +1,142 @@
+package roster
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Text encodings import detects.
+const (
+	EncodingUTF8    = "UTF-8"
+	EncodingUTF8BOM = "UTF-8（带 BOM）"
+	EncodingUTF16   = "UTF-16"
+	EncodingGB18030 = "GB18030/GBK"
+)
+
+// decodeText turns the bytes of a text file into a string: UTF-8 with or
+// without a byte order mark, UTF-16 with one (Excel's “Unicode 文本”), or
+// else GB18030, the superset of the GBK that Excel writes on a Chinese
+// Windows machine.
+func decodeText(data []byte) (string, string, error) {
+	var dec *encoding.Decoder
+	name := ""
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		return string(data[3:]), EncodingUTF8BOM, nil
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+		dec, name = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder(), EncodingUTF16
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		dec, name = unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder(), EncodingUTF16
+	case utf8.Valid(data):
+		return string(data), EncodingUTF8, nil
+	default:
+		dec, name = simplifiedchinese.GB18030.NewDecoder(), EncodingGB18030
+	}
+	out, err := dec.Bytes(data)
+	if err != nil {
+		return "", "", fileErr(ErrUnsupportedFormat, err,
+			"文本文件的编码无法识别（不是 UTF-8、GBK 或 UTF-16）。请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入")
+	}
+	if name == EncodingGB18030 && !plausibleChinese(out) {
+		return "", "", fileErr(ErrUnsupportedFormat, nil,
+			"文件内容既不是 UTF-8 也不像 GBK 编码的中文文本，可能不是表格文件。%s", saveAsXLSX)
+	}
+	return string(out), name, nil
+}
+
+// plausibleChinese reports whether decoded GB18030 text is mostly common
+// characters rather than the rare ones that binary junk decodes to.
+func plausibleChinese(b []byte) bool {
+	rare, total := 0, 0
+	for _, r := range string(b) {
+		total++
+		if r == utf8.RuneError || (r >= 0x80 && r < 0x2000) || (r >= 0xE000 && r < 0xF900) || r >= 0x10000 {
+			rare++
+		}
+	}
+	return rare*10 <= total
+}
+
+// delimiter chooses between tab (pasted from a document, or Excel's
+// “文本文件(制表符分隔)”) and comma (CSV) by counting both in the first
+// lines.
+func delimiter(text string) (rune, Format) {
+	tabs, commas := 0, 0
+	for i, line := range strings.SplitN(text, "\n", 30) {
+		if i == 29 {
+			break
+		}
+		tabs += strings.Count(line, "\t")
+		commas += strings.Count(line, ",")
+	}
+	if tabs > 0 && tabs*2 >= commas {
+		return '\t', FormatTSV
+	}
+	return ',', FormatCSV
+}
+
+// readText splits decoded text into rows of cells. Quoted cells may hold
+// line breaks (as Excel writes them); a stray quote is kept as text. Row
+// i holds the record that starts on line i+1, blank lines giving empty
+// rows. maxRows caps the number of non-empty rows.
+func readText(text string, comma rune, maxRows int) ([][]string, error) {
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = comma
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	r.ReuseRecord = false
+	var rows [][]string
+	nonEmpty := 0
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return rows, nil
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				// csv.Reader does not stop on a bad line; the record is
+				// still returned when possible. Keep whatever came.
+				if rec == nil {
+					continue
+				}
+			} else {
+				return nil, err
+			}
+		}
+		if len(rec) > maxHeaderColumns {
+			rec = rec[:maxHeaderColumns]
+		}
+		// encoding/csv skips blank lines; put them back so that a row's
+		// index is its line in the file, as Excel would number it.
+		if line, _ := r.FieldPos(0); line > 0 {
+			for len(rows) < line-1 {
+				rows = append(rows, nil)
+			}
+		}
+		if !blankRow(rec) {
+			nonEmpty++
+			if nonEmpty > maxRows {
+				return nil, tooManyRows(maxRows)
+			}
+		}
+		rows = append(rows, rec)
+	}
+}
+
+func blankRow(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,270 @@
+package roster
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheet is the cells of one worksheet as text, the way Excel shows them,
+// with merged ranges filled from their top-left cell.
+type sheet struct {
+	name string
+	rows [][]string
+}
+
+// openWorkbook opens an .xlsx/.xlsm file; password opens an encrypted one.
+func openWorkbook(data []byte, s sniffed, opt *Options) (*excelize.File, error) {
+	if s.encrypted && opt.Password == "" {
+		return nil, fileErr(ErrPasswordRequired, nil, "工作簿设置了打开密码，请输入密码后再导入")
+	}
+	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		Password:          opt.Password,
+		UnzipSizeLimit:    opt.MaxBytes,
+		UnzipXMLSizeLimit: opt.MaxBytes,
+		// Built-in date formats 27–36 and 50–58 show as on a Chinese
+		// Excel (3月12日), not as serial numbers.
+		CultureInfo: excelize.CultureNameZhCN,
+	})
+	if err != nil {
+		if wb != nil {
+			wb.Close()
+		}
+		if s.encrypted {
+			return nil, fileErr(ErrWrongPassword, err, "密码不正确，无法打开工作簿，请重新输入")
+		}
+		return nil, fileErr(ErrDamaged, err,
+			"工作簿已损坏或不完整，无法读取。请在 Excel 或 WPS 中打开并重新另存为 .xlsx 后再导入")
+	}
+	return wb, nil
+}
+
+// sheetNames lists the visible worksheets of a workbook, or all of them
+// when named is among the hidden ones.
+func sheetNames(wb *excelize.File, named string) []string {
+	var out []string
+	for _, name := range wb.GetSheetList() {
+		if name != named {
+			if visible, err := wb.GetSheetVisible(name); err == nil && !visible {
+				continue
+			}
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// readSheet reads up to limit rows of a worksheet (limit < 0: all, capped
+// at maxRows non-empty rows) and fills merged ranges.
+func readSheet(wb *excelize.File, name string, limit, maxRows int, paths map[string]string) (*sheet, error) {
+	it, err := wb.Rows(name)
+	if err != nil {
+		return nil, fmt.Errorf("opening sheet %q: %w", name, err)
+	}
+	defer it.Close()
+	sh := &sheet{name: name}
+	nonEmpty := 0
+	for it.Next() {
+		if limit >= 0 && len(sh.rows) >= limit {
+			break
+		}
+		cols, err := it.Columns()
+		if err != nil {
+			return nil, fmt.Errorf("reading sheet %q row %d: %w", name, len(sh.rows)+1, err)
+		}
+		if len(cols) > maxHeaderColumns {
+			cols = cols[:maxHeaderColumns]
+		}
+		if len(cols) > 0 && !blankRow(cols) {
+			nonEmpty++
+			if nonEmpty > maxRows {
+				return nil, tooManyRows(maxRows)
+			}
+		}
+		sh.rows = append(sh.rows, cols)
+	}
+	if err := it.Error(); err != nil {
+		return nil, fmt.Errorf("reading sheet %q: %w", name, err)
+	}
+	merges, err := mergedRanges(wb, name, paths)
+	if err != nil {
+		return nil, err
+	}
+	fillMerges(sh.rows, merges)
+	return sh, nil
+}
+
+// cellRange is a merged range, 0-based and inclusive.
+type cellRange struct{ r0, c0, r1, c1 int }
+
+// maxMergeWork caps the cells fillMerges visits, against a file with a
+// great many large merged ranges; a roster has a handful.
+const maxMergeWork = 4 << 20
+
+// fillMerges copies the top-left value of every merged range into the
+// range's other cells, within the rows and columns read.
+func fillMerges(rows [][]string, merges []cellRange) {
+	work := 0
+	for _, m := range merges {
+		if m.r0 >= len(rows) || m.c0 >= len(rows[m.r0]) || m.c0 >= maxHeaderColumns {
+			continue
+		}
+		v := rows[m.r0][m.c0]
+		if v == "" {
+			continue
+		}
+		for r := m.r0; r <= m.r1 && r < len(rows); r++ {
+			for c := m.c0; c <= m.c1 && c < maxHeaderColumns; c++ {
+				if work++; work > maxMergeWork {
+					return
+				}
+				if r == m.r0 && c == m.c0 {
+					continue
+				}
+				for len(rows[r]) <= c {
+					rows[r] = append(rows[r], "")
+				}
+				if rows[r][c] == "" {
+					rows[r][c] = v
+				}
+			}
+		}
+	}
+}
+
+// worksheetPaths maps sheet names to their part names in the package, read
+// from the workbook's relationships.
+func worksheetPaths(wb *excelize.File) map[string]string {
+	load := func(name string) []byte {
+		if v, ok := wb.Pkg.Load(name); ok {
+			if b, ok := v.([]byte); ok {
+				return b
+			}
+		}
+		return nil
+	}
+	type rel struct {
+		ID     string `xml:"Id,attr"`
+		Target string `xml:"Target,attr"`
+		Type   string `xml:"Type,attr"`
+	}
+	type rels struct {
+		Rels []rel `xml:"Relationship"`
+	}
+	wbPath := "xl/workbook.xml"
+	var root rels
+	if xml.Unmarshal(load("_rels/.rels"), &root) == nil {
+		for _, r := range root.Rels {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				wbPath = strings.TrimPrefix(r.Target, "/")
+			}
+		}
+	}
+	var book struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if xml.Unmarshal(load(wbPath), &book) != nil {
+		return nil
+	}
+	dir := path.Dir(wbPath)
+	var wbRels rels
+	if xml.Unmarshal(load(path.Join(dir, "_rels", path.Base(wbPath)+".rels")), &wbRels) != nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, s := range book.Sheets {
+		for _, r := range wbRels.Rels {
+			if r.ID == s.ID {
+				if strings.HasPrefix(r.Target, "/") {
+					out[s.Name] = strings.TrimPrefix(r.Target, "/")
+				} else {
+					out[s.Name] = path.Join(dir, r.Target)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mergedRanges lists a worksheet's merged ranges. It scans the sheet's XML
+// for <mergeCell ref="…"/> instead of asking excelize, which would decode
+// the whole sheet a second time; when the part cannot be found it falls
+// back to excelize.
+func mergedRanges(wb *excelize.File, name string, paths map[string]string) ([]cellRange, error) {
+	var raw []byte
+	if p, ok := paths[name]; ok {
+		if v, ok := wb.Pkg.Load(p); ok {
+			raw, _ = v.([]byte)
+		}
+	}
+	var refs []string
+	if raw != nil {
+		refs = scanMergeRefs(raw)
+	} else {
+		mc, err := wb.GetMergeCells(name, true)
+		if err != nil {
+			return nil, fmt.Errorf("reading merged cells of sheet %q: %w", name, err)
+		}
+		for _, m := range mc {
+			refs = append(refs, m.GetStartAxis()+":"+m.GetEndAxis())
+		}
+	}
+	var out []cellRange
+	for _, ref := range refs {
+		a, b, _ := strings.Cut(ref, ":")
+		if b == "" {
+			b = a
+		}
+		c0, r0, err1 := excelize.CellNameToCoordinates(a)
+		c1, r1, err2 := excelize.CellNameToCoordinates(b)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		out = append(out, cellRange{r0: min(r0, r1) - 1, c0: min(c0, c1) - 1, r1: max(r0, r1) - 1, c1: max(c0, c1) - 1})
+	}
+	return out, nil
+}
+
+// scanMergeRefs finds the ref attributes of the mergeCell elements of a
+// worksheet part.
+func scanMergeRefs(raw []byte) []string {
+	i := bytes.LastIndex(raw, []byte("sheetData>"))
+	if i < 0 {
+		i = 0
+	}
+	raw = raw[i:]
+	var refs []string
+	for {
+		j := bytes.Index(raw, []byte("mergeCell "))
+		if j < 0 {
+			return refs
+		}
+		raw = raw[j+len("mergeCell "):]
+		end := bytes.IndexByte(raw, '>')
+		if end < 0 {
+			return refs
+		}
+		tag := raw[:end]
+		if k := bytes.Index(tag, []byte(`ref="`)); k >= 0 {
+			v := tag[k+5:]
+			if q := bytes.IndexByte(v, '"'); q >= 0 {
+				refs = append(refs, string(v[:q]))
+			}
+		}
+		raw = raw[end:]
+	}
+}
+
+// isExcelizeSheetMissing reports whether err says a sheet does not exist.
+func isExcelizeSheetMissing(err error) bool {
+	var missing excelize.ErrSheetNotExist
+	return errors.As(err, &missing)
+}
