@@ -12,6 +12,7 @@ import (
 func backends() wizard.Backends {
 	return wizard.Backends{
 		Validator: wizard.FormsValidator{},
+		Roster:    wizard.FormsRoster{},
 		Excel:     excelExporter{},
 		PDF:       pdfExporter{},
 	}

@@ -115,8 +115,8 @@ type RosterImporter interface {
 	// Apply puts the previewed members into the filing, replacing the
 	// roster or merging into it (matching on name and college).
 	Apply(f *forms.Filing, p *RosterPreview, merge bool) error
-	// WriteTemplate writes a blank roster template to path.
-	WriteTemplate(path string) error
+	// WriteTemplate writes a blank roster template for the filing to path.
+	WriteTemplate(path string, f *forms.Filing) error
 	// Extensions lists the file name extensions the importer reads
 	// (".xlsx", ".csv" …).
 	Extensions() []string

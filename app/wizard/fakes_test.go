@@ -77,7 +77,7 @@ func (fakeImporter) Apply(f *forms.Filing, p *RosterPreview, merge bool) error {
 	return nil
 }
 
-func (i *fakeImporter) WriteTemplate(path string) error {
+func (i *fakeImporter) WriteTemplate(path string, f *forms.Filing) error {
 	i.templates = append(i.templates, path)
 	return os.WriteFile(path, []byte("template"), 0o600)
 }

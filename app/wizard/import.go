@@ -223,11 +223,17 @@ func (w *Window) showImportPreview(pv *RosterPreview) {
 			problems.Add(widget.NewLabel(fmt.Sprintf("……另有 %d 处", len(pv.Problems)-i)))
 			break
 		}
-		text := fmt.Sprintf("第 %d 行", pr.Row)
-		if pr.Column != "" {
-			text += "“" + pr.Column + "”列"
+		var where []string
+		if pr.Row > 0 {
+			where = append(where, fmt.Sprintf("第 %d 行", pr.Row))
 		}
-		text += "：" + pr.Message
+		if pr.Column != "" {
+			where = append(where, pr.Column)
+		}
+		text := pr.Message
+		if len(where) > 0 {
+			text = strings.Join(where, " ") + "：" + text
+		}
 		if pr.Text != "" {
 			text += "（原文：" + pr.Text + "）"
 		}
@@ -339,7 +345,7 @@ func (w *Window) saveTemplate() {
 		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 			path += ".xlsx"
 		}
-		if err := imp.WriteTemplate(path); err != nil {
+		if err := imp.WriteTemplate(path, w.doc.filing); err != nil {
 			w.showError(fmt.Errorf("保存名单模板 %s 失败：%w", path, err))
 			return
 		}

@@ -712,3 +712,48 @@ func TestOpenPathScrollsToItem(t *testing.T) {
 		t.Error("item 17's note is not focused")
 	}
 }
+
+// The forms/roster importer behind the window, on a seed roster as copied
+// out of a published disclosure.
+func TestFormsRosterImportsSeedRoster(t *testing.T) {
+	w := newTestWindow(t, Backends{Validator: FormsValidator{}, Roster: FormsRoster{}})
+	w.createFiling(edition(t, w, "2021"), "测试学院", forms.OrgStudentUnion)
+	w.importRosterFile(filepath.Join("..", "..", "forms", "roster", "testdata", "seed002_roster.tsv"))
+	w.pending.Wait()
+	test.Tap(button(t, w, "导入"))
+	f := w.doc.filing
+	if len(f.Members) < 20 {
+		t.Fatalf("imported %d members", len(f.Members))
+	}
+	for i, m := range f.Members {
+		if strings.TrimSpace(m.Name) == "" || strings.ContainsAny(m.Name, " \n") {
+			t.Errorf("member %d name %q", i, m.Name)
+		}
+	}
+	if w.states[stepRoster].label() == "未开始" {
+		t.Error("roster step not started after an import")
+	}
+	test.Tap(w.pages[stepRoster].(*rosterPage).undo)
+	if len(f.Members) != 0 {
+		t.Errorf("undo left %d members", len(f.Members))
+	}
+
+	// an old .xls says what to do
+	w.importRosterFile(filepath.Join("..", "..", "forms", "roster", "testdata", "legacy.xls"))
+	w.pending.Wait()
+	msg := ""
+	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, ".xlsx") {
+			msg = l.Text
+		}
+	}
+	if msg == "" {
+		t.Error("no advice to save the .xls as .xlsx")
+	}
+
+	// the blank template is written where asked
+	tmpl := filepath.Join(t.TempDir(), "模板.xlsx")
+	if err := (FormsRoster{}).WriteTemplate(tmpl, f); err != nil || !fileExists(tmpl) {
+		t.Errorf("template: %v", err)
+	}
+}

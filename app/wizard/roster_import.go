@@ -1,0 +1,115 @@
+package wizard
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"sureform/forms"
+	"sureform/forms/roster"
+)
+
+// FormsRoster is the RosterImporter of the forms/roster package: Excel
+// workbooks, CSV and pasted text, with the header recognised and every
+// value normalised.
+type FormsRoster struct{}
+
+// Preview reads a roster file as the request says.
+func (FormsRoster) Preview(req RosterRequest, f *forms.Filing) (*RosterPreview, error) {
+	opt := roster.OptionsFor(f)
+	opt.Sheet, opt.Password = req.Sheet, req.Password
+	if req.Columns != nil {
+		opt.Mapping = roster.Mapping{}
+		for _, c := range req.Columns {
+			if c.Index >= 0 {
+				opt.Mapping[roster.Field(c.Field)] = c.Index
+			}
+		}
+	}
+	p, err := roster.ReadFile(req.Path, opt)
+	if err != nil {
+		return nil, choiceError(err)
+	}
+	pv := &RosterPreview{File: req.Path, Sheet: p.Sheet, Headers: p.Headers, Source: p}
+	for _, s := range p.Sheets {
+		pv.Sheets = append(pv.Sheets, s.Name)
+	}
+	for _, fld := range roster.Fields {
+		if fld == roster.FieldSerial {
+			continue
+		}
+		idx, ok := p.Mapping[fld]
+		if !ok {
+			idx = -1
+		}
+		pv.Columns = append(pv.Columns, RosterColumn{Field: string(fld), Title: fld.Label(), Index: idx})
+	}
+	for _, r := range p.Members {
+		pv.Members = append(pv.Members, r.Member)
+	}
+	for _, pr := range p.Problems {
+		col := pr.Column
+		if col != "" {
+			col += " 列"
+			if pr.Field != "" {
+				col += "（" + pr.Field.Label() + "）"
+			}
+		}
+		sev := SeverityWarning
+		if pr.Severity == forms.SeverityError {
+			sev = SeverityError
+		}
+		pv.Problems = append(pv.Problems, ImportProblem{Row: pr.Row, Column: col, Severity: sev, Message: pr.Message, Text: pr.Text})
+	}
+	return pv, nil
+}
+
+// choiceError turns the import errors that ask the user for something
+// into the window's: a password, or a sheet.
+func choiceError(err error) error {
+	var fe *roster.FileError
+	switch {
+	case errors.Is(err, roster.ErrWrongPassword):
+		return fmt.Errorf("%w: %w", ErrWrongPassword, err)
+	case errors.Is(err, roster.ErrPasswordRequired):
+		return fmt.Errorf("%w: %w", ErrPasswordRequired, err)
+	case errors.Is(err, roster.ErrAmbiguousSheet) && errors.As(err, &fe):
+		c := &SheetChoiceError{Msg: fe.Msg}
+		for _, s := range fe.Sheets {
+			c.Sheets = append(c.Sheets, s.Name)
+		}
+		return c
+	}
+	return err
+}
+
+// Apply replaces or merges the roster.
+func (FormsRoster) Apply(f *forms.Filing, pv *RosterPreview, merge bool) error {
+	p, ok := pv.Source.(*roster.Preview)
+	if !ok {
+		return errors.New("导入预览已失效，请重新导入")
+	}
+	mode := roster.Replace
+	if merge {
+		mode = roster.Merge
+	}
+	_, err := p.Apply(f, mode)
+	return err
+}
+
+// WriteTemplate writes the blank roster template for the filing: its
+// title names the school, its 所在部门 list the departments.
+func (FormsRoster) WriteTemplate(path string, f *forms.Filing) error {
+	var buf bytes.Buffer
+	err := roster.WriteTemplate(&buf, roster.TemplateOptions{School: f.School, OrgType: f.OrgType, Departments: f.DepartmentNames()})
+	if err != nil {
+		return err
+	}
+	return forms.WriteFileAtomic(path, buf.Bytes())
+}
+
+// Extensions lists what the file dialog offers; .xls, .et and .wps are
+// there so that choosing one explains how to save it as .xlsx.
+func (FormsRoster) Extensions() []string {
+	return []string{".xlsx", ".xlsm", ".csv", ".txt", ".tsv", ".xls", ".et", ".wps"}
+}
