@@ -188,7 +188,7 @@ func (w *Window) showImportPreview(pv *RosterPreview) {
 		}
 	}
 	summary := fmt.Sprintf("从 %s", filepath.Base(pv.File))
-	if pv.Sheet != "" {
+	if pv.Sheet != "" && pv.Sheet != filepath.Base(pv.File) { // a text file has no sheets
 		summary += "（工作表“" + pv.Sheet + "”）"
 	}
 	summary += fmt.Sprintf("识别出 %d 名成员", len(pv.Members))

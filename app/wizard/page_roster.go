@@ -38,6 +38,7 @@ type rosterPage struct {
 	count      *widget.Label
 	// general shows the findings about the roster as a whole (its size).
 	general *widget.Label
+	top     *fyne.Container
 	detail  *widget.Label
 	undo    *widget.Button
 }
@@ -92,7 +93,8 @@ func (p *rosterPage) content() fyne.CanvasObject {
 	tools.Add(widget.NewSeparator())
 	tools.Add(p.onlyIssues)
 	tools.Add(p.sortBy)
-	top := container.NewVBox(tools, p.count, p.general)
+	p.top = container.NewVBox(tools, p.count, p.general)
+	top := p.top
 	if p.w.opts.Backends.Roster == nil {
 		top.Add(notReady("导入名单（从 Excel 或 CSV 读入）"))
 	} else {
@@ -339,6 +341,7 @@ func (p *rosterPage) refresh() {
 	} else {
 		p.general.Hide()
 	}
+	p.top.Refresh() // the bar above the table grows and shrinks with it
 	p.rows = p.rows[:0]
 	for i := range f.Members {
 		if !p.onlyIssues.Checked || len(p.findings[i]) > 0 || p.local[i] != "" {
