@@ -142,6 +142,9 @@ func (p *collegesPage) buildUnions() {
 			widget.NewLabel("符合标准的项目（勾选为“是”）："), checks, container.NewHBox(del))))
 	}
 	p.unions.Refresh()
+	if p.root != nil {
+		p.root.Refresh() // the page around the list re-lays out for its new height
+	}
 }
 
 func (p *collegesPage) refresh() {

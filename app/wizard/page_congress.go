@@ -82,6 +82,9 @@ func (p *congressPage) buildSeats() {
 		p.seats.Add(container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(100, seats.input.MinSize().Height), seats.cell()), del), name.cell()))
 	}
 	p.seats.Refresh()
+	if p.root != nil {
+		p.root.Refresh() // the page around the list re-lays out for its new height
+	}
 }
 
 func (p *congressPage) refresh() {

@@ -77,6 +77,9 @@ func (p *structurePage) buildDepartments() {
 		p.depts.Add(container.NewBorder(nil, nil, nil, container.NewHBox(count, del), fd.cell()))
 	}
 	p.depts.Refresh()
+	if p.root != nil {
+		p.root.Refresh() // the page around the list re-lays out for its new height
+	}
 }
 
 func (p *structurePage) refresh() {
@@ -102,7 +105,11 @@ func (p *structurePage) refresh() {
 			break
 		}
 		right := obj.(*fyne.Container).Objects[1].(*fyne.Container)
-		right.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d 人", len(f.DepartmentMembers(strings.TrimSpace(f.Departments[i].Name)))))
+		count := ""
+		if name := strings.TrimSpace(f.Departments[i].Name); name != "" {
+			count = fmt.Sprintf("%d 人", len(f.DepartmentMembers(name)))
+		}
+		right.Objects[0].(*widget.Label).SetText(count)
 	}
 	declared := map[string]bool{}
 	for _, dep := range f.Departments {
