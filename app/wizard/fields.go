@@ -67,7 +67,8 @@ func newField(path string, input fyne.CanvasObject, focus fyne.Focusable) *field
 }
 
 // show puts the field's problems under it, errors in red, 提示 in amber.
-func (fd *field) show(findings []Finding) {
+// It reports whether the hint changed, which changes the page's layout.
+func (fd *field) show(findings []Finding) bool {
 	var msgs []string
 	isErr := false
 	if fd.local != "" {
@@ -79,15 +80,33 @@ func (fd *field) show(findings []Finding) {
 		isErr = isErr || f.IsError()
 	}
 	if len(msgs) == 0 {
+		if !fd.hint.Visible() {
+			return false
+		}
 		fd.hint.Hide()
-		return
+		return true
 	}
-	fd.hint.Importance = widget.WarningImportance
+	text := strings.Join(msgs, "\n")
+	imp := widget.WarningImportance
 	if isErr {
-		fd.hint.Importance = widget.DangerImportance
+		imp = widget.DangerImportance
 	}
-	fd.hint.SetText(strings.Join(msgs, "\n"))
+	if fd.hint.Visible() && fd.hint.Text == text && fd.hint.Importance == imp {
+		return false
+	}
+	fd.hint.Importance = imp
+	fd.hint.SetText(text)
 	fd.hint.Show()
+	return true
+}
+
+// relayout lays a page out again after parts of it changed height (a hint
+// shown or hidden, a row added to a list).
+func relayout(page fyne.CanvasObject) {
+	if s, ok := page.(*container.Scroll); ok {
+		s.Refresh()
+		s.Content.Refresh()
+	}
 }
 
 func severityWord(f Finding) string {

@@ -134,4 +134,5 @@ func (p *structurePage) refresh() {
 	}
 	p.extra.Refresh()
 	p.chart.SetData(chartBox{name: forms.PresidiumDepartment, count: d.Presidium}, boxes)
+	relayout(p.root)
 }

@@ -443,12 +443,16 @@ func (w *Window) validateNow() {
 		st.started = stepStarted(w.doc.filing, id)
 		w.states[id] = st
 	}
+	changed := false
 	for path, fd := range w.fields {
-		fd.show(w.byPath[path])
+		changed = fd.show(w.byPath[path]) || changed
 	}
 	if w.step >= 0 && w.step < len(w.ids) {
 		if p, ok := w.pages[w.ids[w.step]]; ok {
 			p.refresh()
+			if changed {
+				relayout(p.content())
+			}
 		}
 	}
 	w.stepList.Refresh()
