@@ -313,6 +313,9 @@ func (w *Window) boolField(path, yes, no string, get func() *bool, set func(*boo
 		}
 	}
 	r.OnChanged = func(s string) {
+		if w.loading {
+			return // set from the data, not by the user
+		}
 		switch s {
 		case yes:
 			set(forms.BoolPtr(true))

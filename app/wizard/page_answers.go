@@ -32,6 +32,7 @@ type answerRow struct {
 	// answer and the data is seen on the item.
 	related *widget.Label
 	note    *fieldEntry
+	answer  *widget.RadioGroup
 }
 
 func newAnswersPage(w *Window) *answersPage {
@@ -43,7 +44,9 @@ func (p *answersPage) content() fyne.CanvasObject {
 		return p.root
 	}
 	ed := p.w.doc.edition
-	p.box = container.NewVBox(note("每一项都列出表格原文、根据已填数据得出的建议结论及理由。请选择本校的结论；备注留空时，导出时使用括号中的数据备注。"))
+	fill := widget.NewButton("未作答的项按数据建议填写", p.fillSuggested)
+	p.box = container.NewVBox(note("每一项都列出表格原文、根据已填数据得出的建议结论及理由。请选择本校的结论；备注留空时，导出时使用框中灰色的数据备注。"),
+		container.NewHBox(fill))
 	for si := range ed.Sections {
 		s := &ed.Sections[si]
 		if s.Kind != forms.SectionAnswers {
@@ -68,6 +71,31 @@ func (p *answersPage) content() fyne.CanvasObject {
 	}
 	p.root = container.NewVScroll(p.box)
 	return p.root
+}
+
+// fillSuggested answers every unanswered item the data decides with the
+// answer the data suggests; items already answered are left alone.
+func (p *answersPage) fillSuggested() {
+	f, d := p.w.doc.filing, &p.w.report.Derived
+	n := 0
+	p.w.loading = true
+	for _, id := range p.order {
+		sg := d.Items[id]
+		if sg.Met == nil || f.Answers[id].Met != nil {
+			continue
+		}
+		a := f.Answers[id]
+		a.Met = forms.BoolPtr(*sg.Met)
+		f.Answers[id] = a
+		r := p.items[id]
+		r.answer.SetSelected(r.section.Answers[map[bool]int{true: 0, false: 1}[*sg.Met]])
+		n++
+	}
+	p.w.loading = false
+	if n > 0 {
+		p.w.edited()
+		p.w.validateNow()
+	}
 }
 
 func itemLabel(it forms.Item) string {
@@ -97,6 +125,7 @@ func (p *answersPage) row(s *forms.Section, it forms.Item) fyne.CanvasObject {
 		func() string { return f.Answers[id].Note },
 		func(v string) { a := f.Answers[id]; a.Note = v; f.Answers[id] = a })
 	r.note = noteField.input.(*fieldEntry)
+	r.answer = answer.input.(*widget.RadioGroup)
 	fm := newForm()
 	fm.add("本校结论", answer)
 	fm.add("备注", noteField)

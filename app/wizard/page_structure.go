@@ -74,7 +74,7 @@ func (p *structurePage) buildDepartments() {
 			w.validateNow()
 		})
 		count := widget.NewLabel("")
-		p.depts.Add(container.NewBorder(nil, nil, nil, container.NewHBox(count, del), fd.cell()))
+		p.depts.Add(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(count, del)), fd.cell()))
 	}
 	p.depts.Refresh()
 	if p.root != nil {

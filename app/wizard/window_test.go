@@ -757,3 +757,26 @@ func TestFormsRosterImportsSeedRoster(t *testing.T) {
 		t.Errorf("template: %v", err)
 	}
 }
+
+func TestFillSuggestedAnswers(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("yangquan-2021.json")
+	f := w.doc.filing
+	f.Answers = map[string]forms.Answer{"3": {Met: forms.BoolPtr(false), Note: "说明"}}
+	w.validateNow()
+	w.ShowStepByTitle("改革自评表")
+	test.Tap(button(t, w, "未作答的项按数据建议填写"))
+	p := w.pages[stepAnswers].(*answersPage)
+	if a := f.Answers["3"]; a.Met == nil || *a.Met || a.Note != "说明" {
+		t.Errorf("an answered item was changed: %+v", a)
+	}
+	if a := f.Answers["4"]; a.Met == nil || !*a.Met || p.items["4"].answer.Selected != "是" {
+		t.Errorf("item 4: %+v, radio %q", a, p.items["4"].answer.Selected)
+	}
+	if a := f.Answers["1"]; a.Met != nil {
+		t.Errorf("item 1, which the data cannot decide, was answered: %+v", a)
+	}
+	if !w.doc.dirty {
+		t.Error("filling answers did not mark the filing unsaved")
+	}
+}
