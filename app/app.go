@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"sureform/app/wizard"
+	"sureform/assets"
 	"sureform/forms"
 )
 
@@ -49,6 +50,7 @@ func Run(info Info) {
 		}
 	}
 	a := fyneapp.NewWithID(info.ID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(wizard.NewTheme())
 	opts := wizard.Options{Name: info.Name, Version: info.Version, Backends: backends()}
 	if dir, err := forms.UserEditionsDir(); err == nil {

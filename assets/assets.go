@@ -45,3 +45,9 @@ var FallbackOutlines []byte
 //
 //go:embed fonts/HanazonoLICENSE.txt
 var FallbackLicense []byte
+
+// Icon is the application icon (512×512 PNG: 评 in the bundled font on
+// blue), named by FyneApp.toml for packaging and set on the window.
+//
+//go:embed icon.png
+var Icon []byte
