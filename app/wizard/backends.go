@@ -89,6 +89,7 @@ type SheetChoiceError struct {
 	Sheets []string
 }
 
+// Error returns the importer's message.
 func (e *SheetChoiceError) Error() string { return e.Msg }
 
 // RosterPreview is a parsed roster not yet applied to the filing.

@@ -39,10 +39,11 @@ func (w *Window) confirmDiscard(then func()) {
 	var d *dialog.CustomDialog
 	save := widget.NewButton("保存", func() { d.Hide(); w.Save(then) })
 	save.Importance = widget.HighImportance
+	// 不保存 goes on without saving; the filing stays as it is (and
+	// unsaved) until what follows replaces it, so cancelling the next
+	// dialog loses nothing.
 	discard := widget.NewButton("不保存", func() {
 		d.Hide()
-		w.removeRecovery()
-		w.doc.dirty = false
 		then()
 	})
 	cancel := widget.NewButton("取消", func() { d.Hide() })
@@ -55,6 +56,7 @@ func (w *Window) confirmDiscard(then func()) {
 // and quits.
 func (w *Window) onCloseRequested() {
 	w.confirmDiscard(func() {
+		w.removeRecovery() // saved, or deliberately not saved
 		p := w.app.Preferences()
 		size := w.win.Canvas().Size()
 		p.SetFloat(prefWidth, float64(size.Width))

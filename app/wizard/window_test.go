@@ -780,3 +780,25 @@ func TestFillSuggestedAnswers(t *testing.T) {
 		t.Error("filling answers did not mark the filing unsaved")
 	}
 }
+
+func TestNotSavingThenCancellingKeepsWork(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("yangquan-2021.json")
+	w.doc.filing.School = "改过的学校"
+	w.edited()
+	if err := w.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	w.NewFiling()
+	test.Tap(button(t, w, "不保存"))
+	test.Tap(button(t, w, "取消")) // the 新建填报 dialog
+	if w.doc.filing.School != "改过的学校" || !w.doc.dirty || !fileExists(w.recoveryPath()) {
+		t.Errorf("cancelled new filing: school %q dirty %v recovery %v", w.doc.filing.School, w.doc.dirty, fileExists(w.recoveryPath()))
+	}
+	// quitting without saving is deliberate: nothing is offered next time
+	w.onCloseRequested()
+	test.Tap(button(t, w, "不保存"))
+	if fileExists(w.recoveryPath()) {
+		t.Error("recovery file left after quitting with 不保存")
+	}
+}
