@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"sureform/export/formtext"
 	"sureform/forms"
 )
 
@@ -114,7 +115,7 @@ func TestEmptyAndExtremeFilings(t *testing.T) {
 	// Remove what each new page repeats: page number, running header, the
 	// form's table header.
 	flow := regexp.MustCompile(`第\d+页共\d+页`).ReplaceAllString(squeeze(text), "")
-	for _, furniture := range []string{orgName(f) + ed.Title + f.AcademicYear, "项目验收结论备注"} {
+	for _, furniture := range []string{formtext.OrgName(f) + ed.Title + f.AcademicYear, "项目验收结论备注"} {
 		flow = strings.ReplaceAll(flow, squeeze(furniture), "")
 	}
 	if n := strings.Count(flow, squeeze(long)); n < 3 {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"sureform/export/formtext"
 	"sureform/forms"
 )
 
@@ -35,7 +36,7 @@ func (r *report) chart(c *canvas) {
 	mid := marginLeft + contentW/2
 	y := c.y + 2
 
-	name := orgName(r.f)
+	name := formtext.OrgName(r.f)
 	if name == "" {
 		name = "学生会组织"
 	}

@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/image/font/sfnt"
 
+	"sureform/export/formtext"
 	"sureform/export/pdf/fontsubset"
 	"sureform/export/pdf/linebreak"
 	"sureform/forms"
@@ -86,21 +87,21 @@ func TestExamplesText(t *testing.T) {
 					rows := []forms.Item{it}
 					if len(it.Parts) > 0 {
 						rows = it.Parts
-						if !strings.Contains(all, squeeze(itemLabel(it))) {
-							t.Errorf("group label %q missing", itemLabel(it))
+						if !strings.Contains(all, squeeze(formtext.ItemLabel(it))) {
+							t.Errorf("group label %q missing", formtext.ItemLabel(it))
 						}
 					}
 					for _, row := range rows {
-						label := squeeze(itemLabel(row))
+						label := squeeze(formtext.ItemLabel(row))
 						i := strings.Index(all[cursor:], label)
 						if i < 0 {
-							t.Errorf("item %s %q missing or out of order", row.ID, itemLabel(row))
+							t.Errorf("item %s %q missing or out of order", row.ID, formtext.ItemLabel(row))
 							continue
 						}
 						cursor += i + len(label)
 						var want string
 						if sec.Kind == forms.SectionAnswers {
-							want = squeeze(choice(f.Answers[row.ID].Met, sec.Answers[0], sec.Answers[1], " ") + d.NoteFor(f, row.ID))
+							want = squeeze(formtext.Choice(f.Answers[row.ID].Met, sec.Answers[0], sec.Answers[1], " ") + d.NoteFor(f, row.ID))
 						} else {
 							n, ok := f.CollegeItemCounts[row.ID]
 							if !ok {
@@ -121,9 +122,9 @@ func TestExamplesText(t *testing.T) {
 					if i > 0 {
 						accepts = f.Opinions.LeagueAccepts
 					}
-					want += squeeze("对评估意见是否认可：" + choice(accepts, "认可", "不认可", "　") + "盖章：年月日")
+					want += squeeze("对评估意见是否认可：" + formtext.Choice(accepts, "认可", "不认可", "　") + "盖章：年月日")
 				} else {
-					want += squeeze(choice(nil, "通过", "未通过", "") + "工作组：负责人签字：年月日")
+					want += squeeze(formtext.Choice(nil, "通过", "未通过", "") + "工作组：负责人签字：年月日")
 				}
 				if !strings.Contains(all, want) {
 					t.Errorf("signature block %q: %q not in the text", sig.Title, want)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sureform/export/formtext"
 	"sureform/forms"
 )
 
@@ -40,7 +41,7 @@ func (r *report) draw(c *canvas, progress func(float64)) {
 	r.inTable = map[string]bool{}
 	c.setSize(sizeBody)
 	c.setGray(0)
-	running := strings.TrimSpace(orgName(r.f) + "　" + r.ed.Title)
+	running := strings.TrimSpace(formtext.OrgName(r.f) + "　" + r.ed.Title)
 	c.onNewPage = func() {
 		if c.page == 1 {
 			return
@@ -69,106 +70,11 @@ func (r *report) draw(c *canvas, progress func(float64)) {
 // metadata is the document information: title, subject, author.
 func (r *report) metadata() metadata {
 	return metadata{
-		title:    strings.TrimSpace(orgName(r.f) + " " + r.ed.Title),
+		title:    strings.TrimSpace(formtext.OrgName(r.f) + " " + r.ed.Title),
 		subject:  strings.TrimSpace(r.ed.Name + " " + r.f.AcademicYear),
 		author:   strings.TrimSpace(r.f.School),
 		keywords: "学生会组织深化改革 评估备案",
 	}
-}
-
-// orgName is the organisation's name: the school followed by its type,
-// unless the school's name already ends with it.
-func orgName(f *forms.Filing) string {
-	school := strings.TrimSpace(f.School)
-	org := f.OrgType
-	if org == "" {
-		org = forms.OrgStudentUnion
-	}
-	if school == "" || strings.HasSuffix(school, org) {
-		return school
-	}
-	return school + org
-}
-
-// box is a check box followed by its word, ticked when on.
-func box(on bool, word string) string {
-	if on {
-		return string(boxTicked) + word
-	}
-	return string(boxEmpty) + word
-}
-
-// choice is a pair of check boxes, the first ticked when v is true, the
-// second when false, neither when v is nil: ☑达标 □未达标.
-func choice(v *bool, yes, no, sep string) string {
-	return box(v != nil && *v, yes) + sep + box(v != nil && !*v, no)
-}
-
-// itemLabel is an item's text as the form prints it: number, marker, text.
-func itemLabel(it forms.Item) string {
-	var b strings.Builder
-	if it.Number != "" {
-		b.WriteString(it.Number)
-		b.WriteString(". ")
-	}
-	b.WriteString(it.Marker)
-	b.WriteString(it.Text)
-	return b.String()
-}
-
-// headerField is the text of one header line of the form.
-func headerField(f *forms.Filing, field string) string {
-	switch field {
-	case forms.HeaderOrgName:
-		return "组织名称：" + orgName(f) + "　　" +
-			box(f.OrgType != forms.OrgGraduateUnion, forms.OrgStudentUnion) + "/" +
-			box(f.OrgType == forms.OrgGraduateUnion, forms.OrgGraduateUnion)
-	case forms.HeaderCollegeCount:
-		n := ""
-		switch {
-		case f.CollegeUnionCount != nil:
-			n = strconv.Itoa(*f.CollegeUnionCount)
-		case len(f.CollegeUnions) > 0:
-			n = strconv.Itoa(len(f.CollegeUnions))
-		}
-		return "二级学生会组织（含二级院系、书院、分校区等学生会、研究生会）数量：" + n
-	case forms.HeaderProvincialReview:
-		return "是否已由省级团委、学联核查（复评）：" + choice(f.ProvincialReview, "是", "否", "/")
-	case forms.HeaderPublicURL:
-		return "自评公开链接：" + strings.TrimSpace(f.PublicURL)
-	}
-	return field + "："
-}
-
-// optionalKey finds the text section (or "public_url") an optional row of
-// the form shows, matched by the row's title without its （选填）.
-func optionalKey(title string) string {
-	base := strings.TrimSpace(title)
-	for _, suffix := range []string{"（选填）", "(选填)"} {
-		base = strings.TrimSpace(strings.TrimSuffix(base, suffix))
-	}
-	if base == forms.HeaderPublicURL {
-		return "public_url"
-	}
-	for _, ts := range forms.TextSections {
-		if ts.Title == base {
-			return ts.Key
-		}
-	}
-	return ""
-}
-
-// optionalValue is the filing's text for one of the form's optional rows.
-func optionalValue(f *forms.Filing, key string) string {
-	if key == "public_url" {
-		return strings.TrimSpace(f.PublicURL)
-	}
-	for _, ts := range forms.TextSections {
-		if ts.Key == key {
-			return strings.TrimSpace(*ts.Get(&f.Texts))
-		}
-	}
-	return ""
 }
 
 var chineseNumerals = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
@@ -212,11 +118,11 @@ func (r *report) heading(c *canvas) {
 	var fields []string
 	if !r.ed.HasHeader(forms.HeaderOrgName) {
 		fields = append(fields, "学校："+strings.TrimSpace(r.f.School)+"　　"+
-			box(r.f.OrgType != forms.OrgGraduateUnion, forms.OrgStudentUnion)+"/"+
-			box(r.f.OrgType == forms.OrgGraduateUnion, forms.OrgGraduateUnion))
+			formtext.Box(r.f.OrgType != forms.OrgGraduateUnion, forms.OrgStudentUnion)+"/"+
+			formtext.Box(r.f.OrgType == forms.OrgGraduateUnion, forms.OrgGraduateUnion))
 	}
 	for _, h := range r.ed.HeaderFields {
-		fields = append(fields, headerField(r.f, h))
+		fields = append(fields, formtext.HeaderField(r.f, h))
 	}
 	var tail []string
 	if r.f.AcademicYear != "" {
@@ -299,26 +205,26 @@ func (r *report) selfAssessment(c *canvas) {
 		}}}
 		answer := func(id string) []cell {
 			return []cell{
-				{text: choice(r.f.Answers[id].Met, sec.Answers[0], sec.Answers[1], " "), align: 'C'},
+				{text: formtext.Choice(r.f.Answers[id].Met, sec.Answers[0], sec.Answers[1], " "), align: 'C'},
 				{text: r.d.NoteFor(r.f, id)},
 			}
 		}
 		for _, it := range sec.Items {
 			if len(it.Parts) == 0 {
-				c.row(t, append([]cell{{text: itemLabel(it), span: 2}}, answer(it.ID)...), 0)
+				c.row(t, append([]cell{{text: formtext.ItemLabel(it), span: 2}}, answer(it.ID)...), 0)
 				continue
 			}
 			var rows [][]cell
 			for _, p := range it.Parts {
-				rows = append(rows, append([]cell{{text: itemLabel(p)}}, answer(p.ID)...))
+				rows = append(rows, append([]cell{{text: formtext.ItemLabel(p)}}, answer(p.ID)...))
 			}
-			c.group(t, cell{text: itemLabel(it), align: 'C'}, rows)
+			c.group(t, cell{text: formtext.ItemLabel(it), align: 'C'}, rows)
 		}
 		if first {
 			for _, title := range r.ed.OptionalRows {
-				key := optionalKey(title)
+				key := formtext.OptionalKey(title)
 				r.inTable[key] = true
-				c.row(t, []cell{{text: title, align: 'C'}, {text: optionalValue(r.f, key), span: 3}}, 12)
+				c.row(t, []cell{{text: title, align: 'C'}, {text: formtext.OptionalValue(r.f, key), span: 3}}, 12)
 			}
 			first = false
 		}
@@ -351,7 +257,7 @@ func (r *report) college(c *canvas) {
 		} else if len(r.f.CollegeUnions) > 0 {
 			count = strconv.Itoa(r.d.CollegeCounts[it.ID])
 		}
-		c.row(t, []cell{{text: itemLabel(it)}, {text: count, align: 'C'}, {text: r.d.NoteFor(r.f, it.ID)}}, 0)
+		c.row(t, []cell{{text: formtext.ItemLabel(it)}, {text: count, align: 'C'}, {text: r.d.NoteFor(r.f, it.ID)}}, 0)
 	}
 
 	title := sec.MatrixTitle
@@ -401,31 +307,13 @@ func (r *report) college(c *canvas) {
 	}
 }
 
-var gradeNumerals = []string{"", "一", "二", "三", "四", "五", "六", "七", "八"}
-
-// gradeText is a member's year of study as the rosters write it: 大二, 研一.
-func gradeText(m *forms.Member) string {
-	if m.Grade <= 0 || m.Grade >= len(gradeNumerals) {
-		if m.Grade > 0 {
-			return strconv.Itoa(m.Grade)
-		}
-		return m.GradeText
-	}
-	if m.Level == forms.LevelGraduate {
-		return "研" + gradeNumerals[m.Grade]
-	}
-	return "大" + gradeNumerals[m.Grade]
-}
-
-// rankText is a member's rank as the rosters write it: 6/45, 6, 前10%.
+// rankText is a member's rank as the report prints it: as the roster
+// writes it, or why there is none (新生, 研究生).
 func rankText(m *forms.Member) string {
+	if t := formtext.Rank(m); t != "" {
+		return t
+	}
 	switch {
-	case m.Rank != nil && m.RankTotal != nil:
-		return fmt.Sprintf("%d/%d", *m.Rank, *m.RankTotal)
-	case m.Rank != nil:
-		return strconv.Itoa(*m.Rank)
-	case m.RankPercent != nil:
-		return "前" + forms.FormatPercent(*m.RankPercent)
 	case m.IsFirstYear():
 		return "新生"
 	case m.Level == forms.LevelGraduate:
@@ -434,24 +322,13 @@ func rankText(m *forms.Member) string {
 	return ""
 }
 
-// yesNo writes an optional flag as 是/否, or "" when unknown.
-func yesNo(v *bool) string {
-	switch {
-	case v == nil:
-		return ""
-	case *v:
-		return "是"
-	}
-	return "否"
-}
-
 // rosterColumns are the roster's column titles and widths.
 var rosterColumns = []struct {
 	title string
 	w     float64
 }{
-	{"序号", 9}, {"姓名", 19}, {"政治面貌", 16}, {"院系", 24}, {"年级", 10},
-	{"学习成绩排名", 15}, {"不及格", 11}, {"工作经历", 32}, {"职务", 18}, {"部门", 20},
+	{"序号", 9}, {"姓名", 19}, {"政治面貌", 16}, {"院系", 24}, {"年级", 13},
+	{"学习成绩排名", 15}, {"不及格", 11}, {"工作经历", 29}, {"职务", 18}, {"部门", 20},
 }
 
 // roster draws the school-level roster: one row per member, never split,
@@ -494,9 +371,9 @@ func (r *report) roster(c *canvas, progress func(float64)) {
 			{text: m.Name},
 			{text: m.PoliticalStatus},
 			{text: m.College},
-			{text: gradeText(m), align: 'C'},
+			{text: formtext.Grade(m), align: 'C'},
 			{text: rankText(m), align: 'C'},
-			{text: yesNo(m.Failed), align: 'C'},
+			{text: formtext.YesNo(m.Failed), align: 'C'},
 			{text: m.Experience},
 			{text: m.Position},
 			{text: m.Department},
@@ -610,7 +487,7 @@ func (r *report) guidance(c *canvas) {
 			{text: strconv.Itoa(i + 1), align: 'C'},
 			{text: row.title},
 			{text: row.guide.Name, align: 'C'},
-			{text: yesNo(row.guide.FullTime), align: 'C'},
+			{text: formtext.YesNo(row.guide.FullTime), align: 'C'},
 			{text: row.guide.Note},
 		}, 0)
 	}
@@ -655,10 +532,10 @@ func (r *report) signatures(c *canvas) {
 			if strings.Contains(sig.Title, "团委") || (i > 0 && !strings.Contains(sig.Title, "学生会")) {
 				accepts = r.f.Opinions.LeagueAccepts
 			}
-			first = "对评估意见是否认可：" + choice(accepts, "认可", "不认可", "　")
+			first = "对评估意见是否认可：" + formtext.Choice(accepts, "认可", "不认可", "　")
 			lines = []string{"盖章：　　　　　　　　", "年　　月　　日"}
 		case forms.SignatureConclusion:
-			first = choice(nil, "通过", "未通过", "　　")
+			first = formtext.Choice(nil, "通过", "未通过", "　　")
 			lines = []string{"工作组：　　　　　　　　", "负责人签字：　　　　　　　　", "年　　月　　日"}
 		}
 		c.setSize(sizeBody)

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sureform/export/formtext"
 	"sureform/forms"
 )
 
@@ -57,7 +58,7 @@ func writeCollege(b *book, f *forms.Filing, sec *forms.Section, d *forms.Derived
 	s.put(r, countEnd+1, r, cols, sec.Columns[2], lookHead)
 	for _, it := range items {
 		r = s.next()
-		s.put(r, 1, r, textEnd, itemLabel(it), lookText)
+		s.put(r, 1, r, textEnd, formtext.ItemLabel(it), lookText)
 		s.put(r, textEnd+1, r, countEnd, collegeCount(f, d, it.ID), lookCenter)
 		s.put(r, countEnd+1, r, cols, strings.TrimSpace(f.Answers[it.ID].Note), lookText)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"sureform/export/formtext"
 	"sureform/forms"
 )
 
@@ -150,7 +151,7 @@ func writeCongress(b *book, f *forms.Filing, d *forms.Derived) error {
 		r = s.next()
 		s.put(r, 1, r, 1, g.category, lookCenter)
 		s.put(r, 2, r, 2, g.guide.Name, lookCenter)
-		s.put(r, 3, r, 3, yesNo(g.guide.FullTime), lookCenter)
+		s.put(r, 3, r, 3, formtext.YesNo(g.guide.FullTime), lookCenter)
 		s.put(r, 4, r, 4, g.guide.Note, lookText)
 	}
 	s.setupPrint(0, 0)

@@ -1,31 +1,11 @@
 package xlsx
 
 import (
-	"strconv"
 	"strings"
 
+	"sureform/export/formtext"
 	"sureform/forms"
 )
-
-// Check boxes as the forms print them.
-const (
-	boxTicked = "☑"
-	boxEmpty  = "□"
-)
-
-// box is a check box followed by its word, ticked when on.
-func box(on bool, word string) string {
-	if on {
-		return boxTicked + word
-	}
-	return boxEmpty + word
-}
-
-// choice writes a pair of check boxes, the first ticked when v is true, the
-// second when false, neither when v is nil: ☑达标 □未达标.
-func choice(v *bool, yes, no, sep string) string {
-	return box(v != nil && *v, yes) + sep + box(v != nil && !*v, no)
-}
 
 // Columns of the form sheet: item number or group (A), item text (B),
 // conclusion (C), 备注 (D).
@@ -38,18 +18,6 @@ const (
 	colNote  = 4
 )
 
-// itemLabel is an item's text as the form prints it: number, marker, text.
-func itemLabel(it forms.Item) string {
-	var b strings.Builder
-	if it.Number != "" {
-		b.WriteString(it.Number)
-		b.WriteString(". ")
-	}
-	b.WriteString(it.Marker)
-	b.WriteString(it.Text)
-	return b.String()
-}
-
 // writeForm writes sheet 1, the self-assessment form.
 func writeForm(b *book, f *forms.Filing, ed *forms.Edition, d *forms.Derived) error {
 	s := b.addSheet(SheetForm, formWidths)
@@ -61,7 +29,7 @@ func writeForm(b *book, f *forms.Filing, ed *forms.Edition, d *forms.Derived) er
 
 	for _, h := range ed.HeaderFields {
 		r = s.next()
-		s.put(r, 1, r, last, headerField(f, h), lookField)
+		s.put(r, 1, r, last, formtext.HeaderField(f, h), lookField)
 	}
 	if strings.TrimSpace(ed.Legend) != "" {
 		r = s.next()
@@ -92,7 +60,7 @@ func writeForm(b *book, f *forms.Filing, ed *forms.Edition, d *forms.Derived) er
 	}
 
 	for _, title := range ed.OptionalRows {
-		writeLabelled(s, title, optionalValue(f, title), 40)
+		writeLabelled(s, title, formtext.OptionalValue(f, formtext.OptionalKey(title)), 40)
 	}
 	for _, sig := range ed.Signatures {
 		writeSignature(s, f, sig)
@@ -107,64 +75,22 @@ func writeForm(b *book, f *forms.Filing, ed *forms.Edition, d *forms.Derived) er
 func writeItem(s *sheet, f *forms.Filing, sec *forms.Section, d *forms.Derived, it forms.Item) {
 	answer := func(r int, id string) {
 		met := f.Answers[id].Met
-		s.put(r, colAns, r, colAns, choice(met, sec.Answers[0], sec.Answers[1], " "), lookCenter)
+		s.put(r, colAns, r, colAns, formtext.Choice(met, sec.Answers[0], sec.Answers[1], " "), lookCenter)
 		s.put(r, colNote, r, colNote, d.NoteFor(f, id), lookText)
 	}
 	if len(it.Parts) == 0 {
 		r := s.next()
-		s.put(r, colGroup, r, colText, itemLabel(it), lookText)
+		s.put(r, colGroup, r, colText, formtext.ItemLabel(it), lookText)
 		answer(r, it.ID)
 		return
 	}
 	top := s.row + 1
 	for _, p := range it.Parts {
 		r := s.next()
-		s.put(r, colText, r, colText, itemLabel(p), lookText)
+		s.put(r, colText, r, colText, formtext.ItemLabel(p), lookText)
 		answer(r, p.ID)
 	}
-	s.put(top, colGroup, s.row, colGroup, itemLabel(it), lookText)
-}
-
-// headerField is the text of one header line of the form.
-func headerField(f *forms.Filing, field string) string {
-	switch field {
-	case forms.HeaderOrgName:
-		return "组织名称：" + orgName(f) + "　　" +
-			box(f.OrgType != forms.OrgGraduateUnion, forms.OrgStudentUnion) + "/" +
-			box(f.OrgType == forms.OrgGraduateUnion, forms.OrgGraduateUnion)
-	case forms.HeaderCollegeCount:
-		n := ""
-		switch {
-		case f.CollegeUnionCount != nil:
-			n = strconv.Itoa(*f.CollegeUnionCount)
-		case len(f.CollegeUnions) > 0:
-			n = strconv.Itoa(len(f.CollegeUnions))
-		}
-		return "二级学生会组织（含二级院系、书院、分校区等学生会、研究生会）数量：" + n
-	case forms.HeaderProvincialReview:
-		return "是否已由省级团委、学联核查（复评）：" + choice(f.ProvincialReview, "是", "否", "/")
-	case forms.HeaderPublicURL:
-		return "自评公开链接：" + strings.TrimSpace(f.PublicURL)
-	}
-	return field + "："
-}
-
-// optionalValue is the filing's text for one of the form's optional rows,
-// matched by the row's title without its （选填）.
-func optionalValue(f *forms.Filing, title string) string {
-	base := strings.TrimSpace(title)
-	for _, suffix := range []string{"（选填）", "(选填)"} {
-		base = strings.TrimSpace(strings.TrimSuffix(base, suffix))
-	}
-	if base == forms.HeaderPublicURL {
-		return strings.TrimSpace(f.PublicURL)
-	}
-	for _, ts := range forms.TextSections {
-		if ts.Title == base {
-			return strings.TrimSpace(*ts.Get(&f.Texts))
-		}
-	}
-	return ""
+	s.put(top, colGroup, s.row, colGroup, formtext.ItemLabel(it), lookText)
 }
 
 // writeLabelled writes a row with a label in the first column and a text
@@ -215,9 +141,9 @@ func writeSignature(s *sheet, f *forms.Filing, sig forms.Signature) {
 		if strings.Contains(sig.Title, "团委") {
 			accepts = f.Opinions.LeagueAccepts
 		}
-		lines = []string{"对评估意见是否认可：" + choice(accepts, "认可", "不认可", "　"), "", indent + "盖章：", "", date}
+		lines = []string{"对评估意见是否认可：" + formtext.Choice(accepts, "认可", "不认可", "　"), "", indent + "盖章：", "", date}
 	case forms.SignatureConclusion:
-		lines = []string{choice(nil, "通过", "未通过", "　　"), "", indent + "工作组", indent + "负责人签字：", "", date}
+		lines = []string{formtext.Choice(nil, "通过", "未通过", "　　"), "", indent + "工作组", indent + "负责人签字：", "", date}
 	default:
 		// ParseEdition rejects other kinds; an edition built in code gets
 		// an empty block to sign in.

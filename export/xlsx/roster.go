@@ -3,6 +3,7 @@ package xlsx
 import (
 	"strconv"
 
+	"sureform/export/formtext"
 	"sureform/forms"
 )
 
@@ -22,50 +23,6 @@ const RosterHeaderRow = 2
 var rosterWidths = []float64{4.5, 8, 9.5, 13.5, 7.5, 11, 7, 16, 9, 10}
 
 // chineseDigits spells the years of study.
-var chineseDigits = []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-
-// GradeText is a member's year of study as a roster writes it: 一年级,
-// 二年级 for undergraduates, 研一, 研二 for graduate students, or the
-// original text of a grade that could not be read.
-func GradeText(m *forms.Member) string {
-	if m.Grade <= 0 || m.Grade >= len(chineseDigits) {
-		if m.Grade > 0 {
-			return strconv.Itoa(m.Grade) + "年级"
-		}
-		return m.GradeText
-	}
-	if m.Level == forms.LevelGraduate {
-		return "研" + chineseDigits[m.Grade]
-	}
-	return chineseDigits[m.Grade] + "年级"
-}
-
-// RankText is a member's rank as a roster writes it: "3/45" (rank of the
-// major's size), "20/专业" when the size is unknown, "前10%" for a rank
-// stated as a share, "" when unknown.
-func RankText(m *forms.Member) string {
-	switch {
-	case m.Rank != nil && m.RankTotal != nil:
-		return strconv.Itoa(*m.Rank) + "/" + strconv.Itoa(*m.RankTotal)
-	case m.Rank != nil:
-		return strconv.Itoa(*m.Rank) + "/专业"
-	case m.RankPercent != nil:
-		return "前" + forms.FormatPercent(*m.RankPercent)
-	}
-	return ""
-}
-
-// yesNo writes a known flag as 是/否 and an unknown one as "".
-func yesNo(v *bool) string {
-	if v == nil {
-		return ""
-	}
-	if *v {
-		return "是"
-	}
-	return "否"
-}
-
 // writeRoster writes sheet 3, 校级组织工作人员名单.
 func writeRoster(b *book, f *forms.Filing) error {
 	s := b.addSheet(SheetRoster, rosterWidths)
@@ -87,8 +44,8 @@ func writeRoster(b *book, f *forms.Filing) error {
 			dept = forms.PresidiumDepartment
 		}
 		row := []string{
-			strconv.Itoa(i + 1), m.Name, m.PoliticalStatus, m.College, GradeText(m),
-			RankText(m), yesNo(m.Failed), m.Experience, m.Position, dept,
+			strconv.Itoa(i + 1), m.Name, m.PoliticalStatus, m.College, formtext.Grade(m),
+			formtext.Rank(m), formtext.YesNo(m.Failed), m.Experience, m.Position, dept,
 		}
 		for c, v := range row {
 			l := lookCenter

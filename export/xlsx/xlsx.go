@@ -21,6 +21,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"sureform/export/formtext"
 	"sureform/forms"
 )
 
@@ -108,7 +109,7 @@ func writeProperties(x *excelize.File, f *forms.Filing, ed *forms.Edition, opts 
 		t = time.Now()
 	}
 	stamp := t.UTC().Format(time.RFC3339)
-	org := orgName(f)
+	org := formtext.OrgName(f)
 	subject := strings.TrimSpace(org + " " + ed.Name)
 	if err := x.SetDocProps(&excelize.DocProperties{
 		Title:          ed.Title,
@@ -138,18 +139,4 @@ func nonEmpty(ss ...string) []string {
 		}
 	}
 	return out
-}
-
-// orgName is the organisation's name as the form's header gives it: the
-// school followed by the organisation type.
-func orgName(f *forms.Filing) string {
-	school := strings.TrimSpace(f.School)
-	org := f.OrgType
-	if org == "" {
-		org = forms.OrgStudentUnion
-	}
-	if school == "" || strings.HasSuffix(school, org) {
-		return school
-	}
-	return school + org
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"sureform/export/formtext"
 	"sureform/forms"
 )
 
@@ -124,7 +125,7 @@ func TestFormItems(t *testing.T) {
 					t.Errorf("optional row %q missing", title)
 					continue
 				}
-				if got, want := cellAt(t, x, SheetForm, colText, r), optionalValue(f, title); got != want {
+				if got, want := cellAt(t, x, SheetForm, colText, r), formtext.OptionalValue(f, formtext.OptionalKey(title)); got != want {
 					t.Errorf("optional row %q = %q, want %q", title, got, want)
 				}
 			}
@@ -279,7 +280,7 @@ func TestCollegeSheet(t *testing.T) {
 	cols := len(items) + 1
 	for _, tc := range []struct{ id, want string }{{"c1", "4"}, {"c2", "4"}, {"c3", "5"}} {
 		it, _, _ := ed.Item(tc.id)
-		r := rowOf(rows, 1, 0, itemLabel(it))
+		r := rowOf(rows, 1, 0, formtext.ItemLabel(it))
 		if r == 0 {
 			t.Fatalf("item %s missing", tc.id)
 		}
@@ -352,7 +353,7 @@ func TestRosterSheet(t *testing.T) {
 					row = append(row, "")
 				}
 				want := []string{strconv.Itoa(i + 1), m.Name, m.PoliticalStatus,
-					m.College, GradeText(m), RankText(m), yesNo(m.Failed), m.Experience, m.Position}
+					m.College, formtext.Grade(m), formtext.Rank(m), formtext.YesNo(m.Failed), m.Experience, m.Position}
 				for c, w := range want {
 					if row[c] != w {
 						t.Errorf("member %d column %s = %q, want %q", i+1, RosterColumns[c], row[c], w)
@@ -377,11 +378,11 @@ func TestRosterTexts(t *testing.T) {
 		{forms.Member{Grade: 12}, "12年级", ""},
 	}
 	for _, tt := range tests {
-		if got := GradeText(&tt.m); got != tt.grade {
-			t.Errorf("GradeText(%+v) = %q, want %q", tt.m, got, tt.grade)
+		if got := formtext.Grade(&tt.m); got != tt.grade {
+			t.Errorf("formtext.Grade(%+v) = %q, want %q", tt.m, got, tt.grade)
 		}
-		if got := RankText(&tt.m); got != tt.rank {
-			t.Errorf("RankText(%+v) = %q, want %q", tt.m, got, tt.rank)
+		if got := formtext.Rank(&tt.m); got != tt.rank {
+			t.Errorf("formtext.Rank(%+v) = %q, want %q", tt.m, got, tt.rank)
 		}
 	}
 }
