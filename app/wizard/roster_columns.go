@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sureform/export/formtext"
 	"sureform/forms"
 )
 
@@ -95,17 +96,8 @@ func setGrade(m *forms.Member, s string) error {
 	return fmt.Errorf("年级“%s”无法识别，请从列表中选择", s)
 }
 
-func rankText(m *forms.Member) string {
-	switch {
-	case m.Rank != nil && m.RankTotal != nil:
-		return fmt.Sprintf("%d/%d", *m.Rank, *m.RankTotal)
-	case m.Rank != nil:
-		return strconv.Itoa(*m.Rank)
-	case m.RankPercent != nil:
-		return "前" + strconv.FormatFloat(*m.RankPercent, 'f', -1, 64) + "%"
-	}
-	return ""
-}
+// rankText writes a rank as the exports do (3/45, 20/专业, 前10%).
+func rankText(m *forms.Member) string { return formtext.Rank(m) }
 
 var errRank = errors.New("成绩排名应写作“名次/专业人数”（如 3/45），或只写名次，或“前10%”；大一新生留空")
 
@@ -132,7 +124,11 @@ func setRank(m *forms.Member, s string) error {
 		m.Rank, m.RankTotal, m.RankPercent = &r, nil, nil
 		return nil
 	}
-	t, err := strconv.Atoi(strings.TrimSpace(den))
+	if den = strings.TrimSpace(den); den == "" || den == "专业" { // size unknown
+		m.Rank, m.RankTotal, m.RankPercent = &r, nil, nil
+		return nil
+	}
+	t, err := strconv.Atoi(den)
 	if err != nil || t <= 0 {
 		return errRank
 	}

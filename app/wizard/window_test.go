@@ -802,3 +802,25 @@ func TestNotSavingThenCancellingKeepsWork(t *testing.T) {
 		t.Error("recovery file left after quitting with 不保存")
 	}
 }
+
+func TestRankText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"3/45", "3/45"}, {"３／４５", "3/45"}, {"20/专业", "20/专业"}, {"20", "20/专业"},
+		{"前10%", "前10%"}, {"", ""},
+	} {
+		var m forms.Member
+		if err := setRank(&m, tc.in); err != nil {
+			t.Errorf("setRank(%q): %v", tc.in, err)
+			continue
+		}
+		if got := rankText(&m); got != tc.want {
+			t.Errorf("%q reads back as %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	for _, bad := range []string{"第三", "3/0", "0/40", "前200%", "3/四十"} {
+		var m forms.Member
+		if err := setRank(&m, bad); err == nil {
+			t.Errorf("setRank(%q) accepted", bad)
+		}
+	}
+}
