@@ -824,3 +824,70 @@ func TestRankText(t *testing.T) {
 		}
 	}
 }
+
+func TestRosterAddDeleteSort(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("yangquan-2021.json")
+	w.ShowStepByTitle("工作人员名单")
+	p := w.pages[stepRoster].(*rosterPage)
+	f := w.doc.filing
+	n := len(f.Members)
+	test.Tap(button(t, w, "添加成员"))
+	if len(f.Members) != n+1 || len(p.rows) != n+1 {
+		t.Fatalf("添加成员: %d members, %d rows", len(f.Members), len(p.rows))
+	}
+	if len(w.byPath[fmt.Sprintf("members[%d].name", n)]) == 0 {
+		t.Error("the new, empty member has no finding for its name")
+	}
+	p.setCell(n, columnOfField("rank"), "不知道") // a local problem on the last row
+	second := f.Members[1].Name
+	p.removeMember(0)
+	if len(f.Members) != n || f.Members[0].Name != second {
+		t.Errorf("delete: %d members, first %q", len(f.Members), f.Members[0].Name)
+	}
+	if p.local[n-1] == "" || p.local[n] != "" {
+		t.Errorf("the row's own problem did not move with it: %v", p.local)
+	}
+	p.sortBy.SetSelected("按姓名")
+	for i := 1; i < len(p.rows); i++ {
+		if f.Members[p.rows[i-1]].Name > f.Members[p.rows[i]].Name {
+			t.Fatalf("rows not sorted by name at %d", i)
+		}
+	}
+	if f.Members[0].Name != second {
+		t.Error("sorting the view reordered the roster")
+	}
+}
+
+func TestCollegeUnionsAndSatisfaction(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.createFiling(edition(t, w, "2021"), "测试学院", forms.OrgStudentUnion)
+	w.ShowStepByTitle("二级学生会组织")
+	p := w.pages[stepColleges].(*collegesPage)
+	test.Tap(button(t, w, "添加二级学生会组织"))
+	test.Tap(button(t, w, "添加二级学生会组织"))
+	f := w.doc.filing
+	if len(f.CollegeUnions) != 2 {
+		t.Fatalf("%d unions", len(f.CollegeUnions))
+	}
+	w.fields["college_unions[0].items[c1]"].focus.(*widget.Check).SetChecked(true)
+	w.fields["college_unions[1].items[c1]"].focus.(*widget.Check).SetChecked(true)
+	if got := p.sums["c1"].Text; !strings.Contains(got, "2 个") {
+		t.Errorf("c1 sum %q", got)
+	}
+	if !f.CollegeUnions[0].Items["c1"] || f.CollegeUnions[0].Items["c2"] {
+		t.Errorf("items %v", f.CollegeUnions[0].Items)
+	}
+
+	w2 := newTestWindow(t, allBackends())
+	w2.createFiling(edition(t, w2, "2020"), "测试学院", forms.OrgStudentUnion)
+	w2.ShowStepByTitle("满意度")
+	w2.fields["satisfaction.union.sample"].focus.(*fieldEntry).SetText("200")
+	w2.fields["satisfaction.union.satisfied"].focus.(*fieldEntry).SetText("100")
+	w2.fields["satisfaction.union.basically_satisfied"].focus.(*fieldEntry).SetText("53")
+	w2.validateNow()
+	sp := w2.pages[stepSatisfaction].(*satisfactionPage)
+	if got := sp.unionRate.Text; got != "76.5%（153 / 200）" {
+		t.Errorf("rate %q", got)
+	}
+}
