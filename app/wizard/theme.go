@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"sureform/app/fontsubset"
+	"sureform/app/fontprune"
 	"sureform/assets"
 )
 
@@ -23,7 +23,7 @@ var fontResource = fyne.NewStaticResource("LXGWWenKai-Regular.ttf", assets.FontR
 // Latin and punctuation, which costs Fyne about 7 MB instead of 52 MB.
 var styledFont = sync.OnceValue(func() fyne.Resource {
 	common := gb2312()
-	data, err := fontsubset.Prune(assets.FontRegular, func(r rune) bool {
+	data, err := fontprune.Prune(assets.FontRegular, func(r rune) bool {
 		return r < 0x0250 || (r >= 0x2000 && r <= 0x27BF) || (r >= 0x3000 && r <= 0x303F) ||
 			(r >= 0xFF00 && r <= 0xFFEF) || common[r]
 	})

@@ -1,10 +1,10 @@
-// Package fontsubset makes smaller TrueType fonts for the GUI: it keeps the
+// Package fontprune makes smaller TrueType fonts for the GUI: it keeps the
 // outlines of chosen characters and empties every other glyph, leaving
 // glyph ids, metrics and layout tables as they are. Fyne parses a font once
 // per text style and keeps every outline in memory (about 52 MB for the
 // bundled Chinese font), so styles that show only the interface's own text
 // (bold headings, dialog titles) use a pruned copy.
-package fontsubset
+package fontprune
 
 import (
 	"encoding/binary"

@@ -1,4 +1,4 @@
-package fontsubset
+package fontprune
 
 import (
 	"bytes"
