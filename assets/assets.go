@@ -29,3 +29,11 @@ var FontRegular []byte
 //
 //go:embed fonts/OFL.txt
 var FontLicense []byte
+
+// Icon is the application icon, a 1024×1024 PNG drawn by
+// scripts/drawicon (go run ./scripts/drawicon regenerates it). The packagers
+// read the same file through FyneApp.toml; the GUI sets it as the window
+// icon so that an unpackaged `go run .` shows it too.
+//
+//go:embed icon.png
+var Icon []byte
