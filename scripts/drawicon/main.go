@@ -8,6 +8,8 @@
 //
 //	go run ./scripts/drawicon                          # writes assets/icon.png, 1024×1024
 //	go run ./scripts/drawicon -size 256 -o icon256.png # the size the Windows .ico holds
+//	go run ./scripts/drawicon -bleed -o mac.png        # square tile filling the canvas, for the
+//	                                                   # macOS packager, which applies its own mask
 package main
 
 import (
@@ -45,12 +47,13 @@ var (
 func main() {
 	size := flag.Int("size", grid, "width and height of the icon in pixels")
 	out := flag.String("o", "assets/icon.png", "PNG file to write")
+	bleed := flag.Bool("bleed", false, "draw the tile square and filling the canvas (for packagers that mask and pad the icon themselves, as Fyne's macOS packager does)")
 	flag.Parse()
 	if *size < 16 || *size > 4096 {
 		fmt.Fprintf(os.Stderr, "drawicon: -size %d: 图标边长须在 16 到 4096 像素之间\n", *size)
 		os.Exit(2)
 	}
-	img, err := drawIcon(*size)
+	img, err := drawIcon(*size, *bleed)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "drawicon: %v\n", err)
 		os.Exit(1)
@@ -66,10 +69,11 @@ func main() {
 	}
 }
 
-// canvas is an RGBA image addressed in grid units.
+// canvas is an RGBA image addressed in grid units: pixel = (grid - origin) × scale.
 type canvas struct {
-	img   *image.RGBA
-	scale float32
+	img    *image.RGBA
+	origin float32
+	scale  float32
 }
 
 // fill rasterises the path that build traces (in grid units) and paints it
@@ -77,7 +81,7 @@ type canvas struct {
 func (c *canvas) fill(src image.Image, build func(p *path)) {
 	b := c.img.Bounds()
 	z := vector.NewRasterizer(b.Dx(), b.Dy())
-	build(&path{z: z, s: c.scale})
+	build(&path{z: z, o: c.origin, s: c.scale})
 	z.Draw(c.img, b, src, image.Point{})
 }
 
@@ -85,16 +89,21 @@ func (c *canvas) fillColor(col color.Color, build func(p *path)) {
 	c.fill(image.NewUniform(col), build)
 }
 
-// path scales grid coordinates onto a rasterizer.
+// path maps grid coordinates onto a rasterizer.
 type path struct {
-	z *vector.Rasterizer
-	s float32
+	z    *vector.Rasterizer
+	o, s float32
 }
 
-func (p *path) moveTo(x, y float32) { p.z.MoveTo(x*p.s, y*p.s) }
-func (p *path) lineTo(x, y float32) { p.z.LineTo(x*p.s, y*p.s) }
+func (p *path) px(v float32) float32 { return (v - p.o) * p.s }
+
+func (p *path) moveTo(x, y float32) { p.z.MoveTo(p.px(x), p.px(y)) }
+func (p *path) lineTo(x, y float32) { p.z.LineTo(p.px(x), p.px(y)) }
+func (p *path) quadTo(x1, y1, x, y float32) {
+	p.z.QuadTo(p.px(x1), p.px(y1), p.px(x), p.px(y))
+}
 func (p *path) cubeTo(x1, y1, x2, y2, x, y float32) {
-	p.z.CubeTo(x1*p.s, y1*p.s, x2*p.s, y2*p.s, x*p.s, y*p.s)
+	p.z.CubeTo(p.px(x1), p.px(y1), p.px(x2), p.px(y2), p.px(x), p.px(y))
 }
 func (p *path) close() { p.z.ClosePath() }
 
@@ -173,13 +182,27 @@ func (g verticalGradient) At(_, y int) color.Color {
 	return color.RGBA{mix(g.from.R, g.to.R), mix(g.from.G, g.to.G), mix(g.from.B, g.to.B), 0xFF}
 }
 
-// drawIcon renders the icon at size×size pixels.
-func drawIcon(size int) (*image.RGBA, error) {
-	c := &canvas{img: image.NewRGBA(image.Rect(0, 0, size, size)), scale: float32(size) / grid}
+// The tile's edges on the grid: a small margin, as Windows and Linux icons
+// conventionally leave, but large enough to read at 16 px.
+const tile0, tile1 = 56, 968
 
-	// The tile: full-bleed enough to read at 16 px, with the small margin
-	// that macOS and Windows icons conventionally leave.
-	c.fill(verticalGradient{redTop, redDeep, size}, func(p *path) { p.roundRect(56, 56, 968, 968, 196) })
+// drawIcon renders the icon at size×size pixels. With bleed, the tile is
+// square and fills the canvas (the drawing is zoomed so that the tile's
+// edges are the canvas's).
+func drawIcon(size int, bleed bool) (*image.RGBA, error) {
+	c := &canvas{img: image.NewRGBA(image.Rect(0, 0, size, size)), scale: float32(size) / grid}
+	if bleed {
+		c.origin, c.scale = tile0, float32(size)/(tile1-tile0)
+		c.fill(verticalGradient{redTop, redDeep, size}, func(p *path) {
+			p.moveTo(tile0, tile0)
+			p.lineTo(tile1, tile0)
+			p.lineTo(tile1, tile1)
+			p.lineTo(tile0, tile1)
+			p.close()
+		})
+	} else {
+		c.fill(verticalGradient{redTop, redDeep, size}, func(p *path) { p.roundRect(tile0, tile0, tile1, tile1, 196) })
+	}
 
 	// The sheet, with a soft offset shadow and a turned-down top-right corner.
 	const sx0, sy0, sx1, sy1, fold = 212, 150, 732, 850, 120
@@ -296,7 +319,7 @@ func glyphPath(r rune, em float32) (func(p *path, cx, cy float32), error) {
 			case sfnt.SegmentOpQuadTo:
 				x1, y1 := pt(s.Args[0])
 				x, y := pt(s.Args[1])
-				p.z.QuadTo(x1*p.s, y1*p.s, x*p.s, y*p.s)
+				p.quadTo(x1, y1, x, y)
 			case sfnt.SegmentOpCubeTo:
 				x1, y1 := pt(s.Args[0])
 				x2, y2 := pt(s.Args[1])
