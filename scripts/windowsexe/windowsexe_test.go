@@ -74,6 +74,19 @@ func TestWindowsExecutable(t *testing.T) {
 		t.Errorf("subsystem = %d, want Windows GUI (%d): a console window would open with the app", oh.Subsystem, pe.IMAGE_SUBSYSTEM_WINDOWS_GUI)
 	}
 
+	// One file must run on a clean office PC: it may import Windows' own
+	// DLLs only, not the MinGW runtime that a cross-compiler can drag in.
+	libs, err := f.ImportedLibraries()
+	if err != nil {
+		t.Fatalf("reading imported DLLs: %v", err)
+	}
+	for _, lib := range libs {
+		l := strings.ToLower(lib)
+		if strings.HasPrefix(l, "lib") || strings.Contains(l, "mingw") || strings.Contains(l, "gcc") {
+			t.Errorf("imports %s, a MinGW runtime DLL that Windows does not have", lib)
+		}
+	}
+
 	res, err := readResources(f, oh)
 	if err != nil {
 		t.Fatalf("reading resources: %v", err)
