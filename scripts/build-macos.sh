@@ -37,6 +37,13 @@ done
 lipo -create -output "$WORK/sureform" "$WORK/arm64.app/$exe" "$WORK/amd64.app/$exe"
 mv -f "$WORK/sureform" "$WORK/arm64.app/$exe"
 lipo -info "$WORK/arm64.app/$exe"
+# The packager's Info.plist claims macOS 10.11 and an empty category; Go 1.26
+# programs need macOS 12, and saying so lets Finder refuse older systems
+# with a clear message instead of the app crashing at launch.
+plist="$WORK/arm64.app/Contents/Info.plist"
+plutil -replace LSMinimumSystemVersion -string 12.0 "$plist"
+plutil -replace LSApplicationCategoryType -string public.app-category.productivity "$plist"
+plutil -lint "$plist"
 codesign --force --deep --sign - "$WORK/arm64.app"
 codesign --verify --verbose "$WORK/arm64.app"
 
