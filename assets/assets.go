@@ -46,8 +46,10 @@ var FallbackOutlines []byte
 //go:embed fonts/HanazonoLICENSE.txt
 var FallbackLicense []byte
 
-// Icon is the application icon (512×512 PNG: 评 in the bundled font on
-// blue), named by FyneApp.toml for packaging and set on the window.
+// Icon is the application icon, a 1024×1024 PNG drawn by
+// scripts/drawicon (go run ./scripts/drawicon regenerates it). The packagers
+// read the same file through FyneApp.toml; the GUI sets it as the window
+// icon so that an unpackaged `go run .` shows it too.
 //
 //go:embed icon.png
 var Icon []byte
