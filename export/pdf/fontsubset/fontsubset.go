@@ -125,11 +125,21 @@ func (f *Font) Advance(g int) int {
 	if g >= f.numHMetrics {
 		g = f.numHMetrics - 1
 	}
+	if g < 0 || 4*g+2 > len(hmtx) {
+		return 0
+	}
 	return int(binary.BigEndian.Uint16(hmtx[4*g:]))
 }
 
 func (f *Font) glyphData(g int) ([]byte, error) {
 	loca := f.tables["loca"]
+	size := 2
+	if f.longLoca {
+		size = 4
+	}
+	if g < 0 || size*(g+2) > len(loca) {
+		return nil, fmt.Errorf("glyph %d has no loca entry", g)
+	}
 	var start, end int
 	if f.longLoca {
 		start = int(binary.BigEndian.Uint32(loca[4*g:]))
