@@ -1,0 +1,38 @@
+package main
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestLayering keeps the imports pointing one way: main → app → forms,
+// export; export → forms. The domain and the writers must build without
+// Fyne (and so without cgo or a display), and forms must not know the
+// writers.
+func TestLayering(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("go command not found")
+	}
+	tests := []struct {
+		pkgs      string
+		forbidden []string
+	}{
+		{"./forms/...", []string{"fyne.io/", "sureform/export", "sureform/app"}},
+		{"./export/...", []string{"fyne.io/", "sureform/app"}},
+		{"./assets", []string{"fyne.io/", "sureform/"}},
+	}
+	for _, tc := range tests {
+		out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", tc.pkgs).CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list %s: %v\n%s", tc.pkgs, err, out)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			for _, bad := range tc.forbidden {
+				if strings.HasPrefix(dep, bad) && !strings.HasPrefix(tc.pkgs, "./"+strings.TrimPrefix(bad, "sureform/")) {
+					t.Errorf("%s depends on %s", tc.pkgs, dep)
+				}
+			}
+		}
+	}
+}
