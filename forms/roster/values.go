@@ -115,11 +115,7 @@ func stripLabel(s string, labels []string) string {
 // A full stop between two Chinese characters counts as such a dot; Latin
 // names keep their spaces and full stops.
 func CleanName(s string) string {
-	s = stripLabel(CleanText(s), nameLabels)
-	if s == "" {
-		return ""
-	}
-	rs := []rune(s)
+	rs := []rune(CleanText(s))
 	for i, r := range rs {
 		switch {
 		case isMiddleDot(r):
@@ -129,7 +125,17 @@ func CleanName(s string) string {
 			rs[i] = '·'
 		}
 	}
-	return strings.Trim(string(rs), "· ")
+	s = strings.Trim(string(rs), "· ")
+	for {
+		// A label can hide another once the noise between them is gone
+		// (姓名： 姓名： 张三): strip until none is left, so that cleaning a
+		// cleaned name changes nothing.
+		t := strings.Trim(stripLabel(s, nameLabels), "· ")
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 // CleanCollege normalises a college (院系) name: CleanText and a leading

@@ -157,11 +157,13 @@ func paragraph(rs []rune, width float64, w Width) []string {
 			continue
 		}
 		// The unit alone is wider than a line: break it where it overflows,
-		// avoiding a closing mark at the start of a piece where possible.
+		// avoiding a closing mark at the start of a piece where the mark and
+		// the character before it fit on a line together.
 		for _, r := range u.runes {
 			rw := w(r)
 			if curW+rw > width+1e-9 && len(cur) > 0 {
-				if IsClosing(r) && len(cur) > 1 && !IsClosing(cur[len(cur)-1]) {
+				if IsClosing(r) && len(cur) > 1 && !IsClosing(cur[len(cur)-1]) &&
+					w(cur[len(cur)-1])+rw <= width+1e-9 {
 					last := cur[len(cur)-1]
 					cur = cur[:len(cur)-1]
 					flush()
