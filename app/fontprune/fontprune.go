@@ -1,9 +1,9 @@
 // Package fontprune makes smaller TrueType fonts for the GUI: it keeps the
 // outlines of chosen characters and empties every other glyph, leaving
-// glyph ids, metrics and layout tables as they are. Fyne parses a font once
-// per text style and keeps every outline in memory (about 52 MB for the
-// bundled Chinese font), so styles that show only the interface's own text
-// (bold headings, dialog titles) use a pruned copy.
+// glyph ids, metrics and layout tables as they are (only the glyph names of
+// the post table go). Fyne parses a font once per text style and keeps
+// every outline in memory (about 54 MB for the bundled Chinese font), so
+// the GUI uses a copy pruned to the characters it can show.
 package fontprune
 
 import (
@@ -22,9 +22,26 @@ type table struct {
 	data []byte
 }
 
+// Runes returns the characters the TrueType font ttf maps to a glyph other
+// than glyph 0 (the missing-character box), in cmap order.
+func Runes(ttf []byte) ([]rune, error) {
+	tables, err := readTables(ttf)
+	if err != nil {
+		return nil, err
+	}
+	var out []rune
+	err = mapRunes(tables["cmap"], func(r rune, g int) {
+		if g != 0 {
+			out = append(out, r)
+		}
+	})
+	return out, err
+}
+
 // Prune returns a copy of the TrueType font ttf in which only the glyphs of
 // the runes for which keep returns true (and glyph 0, and the components of
-// kept composite glyphs) have outlines.
+// kept composite glyphs) have outlines. The copy has no glyph names (post
+// table version 3), which text rendering does not use.
 func Prune(ttf []byte, keep func(rune) bool) ([]byte, error) {
 	tables, err := readTables(ttf)
 	if err != nil {
@@ -80,6 +97,13 @@ func Prune(ttf []byte, keep func(rune) bool) ([]byte, error) {
 	binary.BigEndian.PutUint16(newHead[50:], 1)
 	binary.BigEndian.PutUint32(newHead[8:], 0) // checkSumAdjustment, recomputed below
 	tables["glyf"], tables["loca"], tables["head"] = newGlyf, newLoca, newHead
+	if post := tables["post"]; len(post) >= 32 {
+		// version 3: the same header, no glyph names (a parser keeps one
+		// string per glyph, 29,000 of them in the bundled font)
+		newPost := append([]byte(nil), post[:32]...)
+		binary.BigEndian.PutUint32(newPost, 0x00030000)
+		tables["post"] = newPost
+	}
 	out := writeTables(ttf[:4], tables)
 	adj := 0xB1B0AFBA - checksum(out)
 	binary.BigEndian.PutUint32(out[headOffset(out)+8:], adj)

@@ -83,3 +83,49 @@ func BenchmarkPrune(b *testing.B) {
 		}
 	}
 }
+
+func TestRunes(t *testing.T) {
+	runes, err := Runes(assets.FontRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := map[rune]bool{}
+	for _, r := range runes {
+		has[r] = true
+	}
+	if len(has) < 20000 {
+		t.Errorf("%d characters, want the bundled font's 20,000 and more", len(has))
+	}
+	for _, r := range "A学矞嫒，" {
+		if !has[r] {
+			t.Errorf("%q missing", r)
+		}
+	}
+	for _, r := range "\u0000\uE000\U0001F600" { // control, private use, emoji: not in the font
+		if has[r] {
+			t.Errorf("%U listed, but the font has no glyph for it", r)
+		}
+	}
+	if _, err := Runes([]byte("not a font")); err == nil {
+		t.Error("no error for a file that is not a font")
+	}
+}
+
+func TestPruneDropsGlyphNames(t *testing.T) {
+	data, err := Prune(assets.FontRegular, func(r rune) bool { return r < 0x80 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables, err := readTables(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := tables["post"]
+	if len(post) != 32 || post[0] != 0 || post[1] != 3 {
+		t.Errorf("post table is %d bytes, version %x; want 32 bytes, version 3", len(post), post[:4])
+	}
+	orig, _ := readTables(assets.FontRegular)
+	if !bytes.Equal(post[4:32], orig["post"][4:32]) {
+		t.Error("post header (italic angle, underline, fixed pitch) changed")
+	}
+}
