@@ -91,6 +91,7 @@ func (s *fontSubset) Resource() (fyne.Resource, error) {
 		return s.res, nil
 	}
 	data, err := fontprune.Prune(s.ttf, s.kept.has)
+	releasePages(s.ttf)
 	if err != nil {
 		return nil, err
 	}
