@@ -39,8 +39,28 @@ func TestPruneKeepsChosenGlyphsOnly(t *testing.T) {
 		}
 	}
 	for _, r := range "矞嫒" {
-		if glyphHasOutline(t, f, r) {
-			t.Errorf("%q should have been emptied", r)
+		if _, ok := f.NominalGlyph(r); ok {
+			t.Errorf("%q is still mapped; a renderer would not fall back to another font", r)
+		}
+	}
+	// the character map is exactly the kept runes, with the original glyphs
+	pruned, err := Runes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := Runes(assets.FontRegular)
+	want := 0
+	for _, r := range all {
+		if keep(r) {
+			want++
+		}
+	}
+	if len(pruned) != want {
+		t.Errorf("pruned font maps %d characters, want %d", len(pruned), want)
+	}
+	for _, r := range pruned {
+		if !keep(r) {
+			t.Errorf("%q mapped but not kept", r)
 		}
 	}
 	// metrics are unchanged, so text measures the same in both fonts
