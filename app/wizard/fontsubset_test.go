@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -203,4 +204,36 @@ func TestInterfaceWordsInFont(t *testing.T) {
 	for r, where := range missing {
 		t.Errorf("%q (%U) is not in the interface font; add it to extraInterfaceRunes (used at %s)", r, r, where[0])
 	}
+}
+
+// BenchmarkInterfaceFont prunes the interface font once more (what a new
+// character in the data costs) and reports the heap one parsed face of it
+// holds in Fyne (it keeps two: regular and bold) beside the whole font's.
+func BenchmarkInterfaceFont(b *testing.B) {
+	s := newFontSubset(assets.FontRegular, interfaceRunes)
+	var res fyne.Resource
+	for i := 0; i < b.N; i++ {
+		s.stale = true
+		var err error
+		if res, err = s.Resource(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	faceBytes := func(ttf []byte) float64 {
+		var m0, m1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+		f, err := font.ParseTTF(bytes.NewReader(ttf))
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&m1)
+		runtime.KeepAlive(f)
+		return float64(m1.HeapAlloc) - float64(m0.HeapAlloc)
+	}
+	b.ReportMetric(faceBytes(res.Content())/1e6, "face-MB")
+	b.ReportMetric(faceBytes(assets.FontRegular)/1e6, "wholefont-face-MB")
+	b.ReportMetric(float64(len(res.Content()))/1e6, "subset-MB")
 }
