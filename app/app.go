@@ -6,6 +6,7 @@ package app
 import (
 	_ "embed"
 	"log"
+	"os"
 	"runtime/debug"
 
 	"fyne.io/fyne/v2"
@@ -31,16 +32,28 @@ type Info struct {
 //go:embed fyne.zh.json
 var fyneWords []byte
 
-// memoryLimit is the soft limit of the Go heap (see runtime/debug): above
-// the ~90 MB that stays live with a filing open (most of it the font's
-// outlines), well below the twice that the default GC pacing would allow.
-const memoryLimit = 120 << 20
+// gcPercent and memoryLimit pace Go's garbage collector (see runtime/debug).
+// With a filing open about 40 MB of the heap stays live, most of it the
+// interface font's outlines, which hold no pointers and are cheap to mark;
+// the default pacing (GOGC=100) lets the heap grow to twice the live data
+// before collecting and keeps the freed pages. Measured under Xvfb with the
+// 28-member example after visiting every step: 192–201 MB resident with
+// GOGC=25, 188–189 MB with 15, 187 MB with 10. The soft limit is a ceiling
+// for large filings. The GOGC and GOMEMLIMIT environment variables override
+// both.
+const (
+	gcPercent   = 15
+	memoryLimit = 100 << 20
+)
 
 // Run opens the main window and blocks until the app quits.
 func Run(info Info) {
-	// The bundled font's outlines are most of the heap; a soft limit keeps
-	// garbage from doubling the process's memory.
-	debug.SetMemoryLimit(memoryLimit)
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	// Fyne's own words (file dialogs, 确定/取消) follow the system
 	// language, falling back to English; the whole interface is Chinese, so
 	// Chinese words are given for both.

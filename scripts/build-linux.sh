@@ -10,7 +10,8 @@ source "$(dirname "$0")/packaging.sh"
 start=$(date +%s)
 build_packager
 # -release: -trimpath, -ldflags "-s -w", build tag "release".
-"$FYNE" package -os linux -release
+# -tags no_emoji: see packaging.sh.
+"$FYNE" package -os linux -release -tags no_emoji
 
 mkdir -p "$DIST"
 out="$DIST/$APP_NAME.tar.xz"

@@ -29,7 +29,7 @@ app="$APP_NAME.app"
 exe="Contents/MacOS/sureform"
 for arch in arm64 amd64; do
   rm -rf "$ROOT/$app"
-  CGO_ENABLED=1 GOARCH="$arch" "$FYNE" package -os darwin -release -icon "$icon"
+  CGO_ENABLED=1 GOARCH="$arch" "$FYNE" package -os darwin -release -tags no_emoji -icon "$icon"
   rm -rf "$WORK/$arch.app"
   mv "$ROOT/$app" "$WORK/$arch.app"
 done

@@ -50,7 +50,7 @@ MANIFEST
 # -release: -trimpath, -ldflags "-s -w", build tag "release"; the packager
 # adds -H=windowsgui itself and links the resources (fyne.syso).
 CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="$CC_WINDOWS" \
-  "$FYNE" package -os windows -release -icon "$icon"
+  "$FYNE" package -os windows -release -tags no_emoji -icon "$icon"
 
 mkdir -p "$DIST"
 out="$DIST/$APP_NAME.exe"

@@ -1,9 +1,10 @@
 // Package fontprune makes smaller TrueType fonts for the GUI: it keeps the
-// outlines of chosen characters and empties every other glyph, leaving
-// glyph ids, metrics and layout tables as they are. Fyne parses a font once
-// per text style and keeps every outline in memory (about 52 MB for the
-// bundled Chinese font), so styles that show only the interface's own text
-// (bold headings, dialog titles) use a pruned copy.
+// outlines of chosen characters and empties every other glyph, and maps only
+// the chosen characters, so that a renderer falls back to another font for
+// the others; glyph ids, metrics and layout tables stay as they are (only the
+// glyph names of the post table go). Fyne parses a font once per text style and keeps
+// every outline in memory (about 54 MB for the bundled Chinese font), so
+// the GUI uses a copy pruned to the characters it can show.
 package fontprune
 
 import (
@@ -22,9 +23,27 @@ type table struct {
 	data []byte
 }
 
+// Runes returns the characters the TrueType font ttf maps to a glyph other
+// than glyph 0 (the missing-character box), in cmap order.
+func Runes(ttf []byte) ([]rune, error) {
+	tables, err := readTables(ttf)
+	if err != nil {
+		return nil, err
+	}
+	var out []rune
+	err = mapRunes(tables["cmap"], func(r rune, g int) {
+		if g != 0 {
+			out = append(out, r)
+		}
+	})
+	return out, err
+}
+
 // Prune returns a copy of the TrueType font ttf in which only the glyphs of
 // the runes for which keep returns true (and glyph 0, and the components of
-// kept composite glyphs) have outlines.
+// kept composite glyphs) have outlines. The copy's character map (one
+// format 12 subtable) holds only those runes, and it has no glyph names
+// (post table version 3), which text rendering does not use.
 func Prune(ttf []byte, keep func(rune) bool) ([]byte, error) {
 	tables, err := readTables(ttf)
 	if err != nil {
@@ -42,9 +61,11 @@ func Prune(ttf []byte, keep func(rune) bool) ([]byte, error) {
 	}
 	kept := make([]bool, numGlyphs)
 	kept[0] = true
+	var mapped []runeGlyph
 	if err := mapRunes(cmap, func(r rune, g int) {
-		if g < numGlyphs && keep(r) {
+		if g > 0 && g < numGlyphs && keep(r) {
 			kept[g] = true
+			mapped = append(mapped, runeGlyph{r, g})
 		}
 	}); err != nil {
 		return nil, err
@@ -80,10 +101,61 @@ func Prune(ttf []byte, keep func(rune) bool) ([]byte, error) {
 	binary.BigEndian.PutUint16(newHead[50:], 1)
 	binary.BigEndian.PutUint32(newHead[8:], 0) // checkSumAdjustment, recomputed below
 	tables["glyf"], tables["loca"], tables["head"] = newGlyf, newLoca, newHead
+	tables["cmap"] = cmap12(mapped)
+	if post := tables["post"]; len(post) >= 32 {
+		// version 3: the same header, no glyph names (a parser keeps one
+		// string per glyph, 29,000 of them in the bundled font)
+		newPost := append([]byte(nil), post[:32]...)
+		binary.BigEndian.PutUint32(newPost, 0x00030000)
+		tables["post"] = newPost
+	}
 	out := writeTables(ttf[:4], tables)
 	adj := 0xB1B0AFBA - checksum(out)
 	binary.BigEndian.PutUint32(out[headOffset(out)+8:], adj)
 	return out, nil
+}
+
+type runeGlyph struct {
+	r rune
+	g int
+}
+
+// cmap12 is a character map of the given runes: one format 12 subtable,
+// for Unicode (0, 4) and Windows full Unicode (3, 10).
+func cmap12(mapped []runeGlyph) []byte {
+	sort.Slice(mapped, func(i, j int) bool { return mapped[i].r < mapped[j].r })
+	var groups [][3]uint32 // first rune, last rune, first glyph
+	for i, m := range mapped {
+		if i > 0 && m.r == mapped[i-1].r {
+			continue // a font that maps a rune twice: the first mapping wins
+		}
+		if n := len(groups); n > 0 {
+			last := &groups[n-1]
+			if uint32(m.r) == last[1]+1 && uint32(m.g) == last[2]+last[1]-last[0]+1 {
+				last[1]++
+				continue
+			}
+		}
+		groups = append(groups, [3]uint32{uint32(m.r), uint32(m.r), uint32(m.g)})
+	}
+	const header = 4 + 2*8
+	out := make([]byte, header+16+12*len(groups))
+	binary.BigEndian.PutUint16(out[2:], 2) // version 0, two encoding records
+	for i, rec := range [][2]uint16{{0, 4}, {3, 10}} {
+		binary.BigEndian.PutUint16(out[4+8*i:], rec[0])
+		binary.BigEndian.PutUint16(out[6+8*i:], rec[1])
+		binary.BigEndian.PutUint32(out[8+8*i:], header)
+	}
+	sub := out[header:]
+	binary.BigEndian.PutUint16(sub, 12)
+	binary.BigEndian.PutUint32(sub[4:], uint32(len(sub)))
+	binary.BigEndian.PutUint32(sub[12:], uint32(len(groups)))
+	for i, g := range groups {
+		binary.BigEndian.PutUint32(sub[16+12*i:], g[0])
+		binary.BigEndian.PutUint32(sub[20+12*i:], g[1])
+		binary.BigEndian.PutUint32(sub[24+12*i:], g[2])
+	}
+	return out
 }
 
 func readTables(ttf []byte) (map[string][]byte, error) {

@@ -39,8 +39,28 @@ func TestPruneKeepsChosenGlyphsOnly(t *testing.T) {
 		}
 	}
 	for _, r := range "矞嫒" {
-		if glyphHasOutline(t, f, r) {
-			t.Errorf("%q should have been emptied", r)
+		if _, ok := f.NominalGlyph(r); ok {
+			t.Errorf("%q is still mapped; a renderer would not fall back to another font", r)
+		}
+	}
+	// the character map is exactly the kept runes, with the original glyphs
+	pruned, err := Runes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := Runes(assets.FontRegular)
+	want := 0
+	for _, r := range all {
+		if keep(r) {
+			want++
+		}
+	}
+	if len(pruned) != want {
+		t.Errorf("pruned font maps %d characters, want %d", len(pruned), want)
+	}
+	for _, r := range pruned {
+		if !keep(r) {
+			t.Errorf("%q mapped but not kept", r)
 		}
 	}
 	// metrics are unchanged, so text measures the same in both fonts
@@ -81,5 +101,51 @@ func BenchmarkPrune(b *testing.B) {
 		if _, err := Prune(assets.FontRegular, func(r rune) bool { return r < 0x80 }); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestRunes(t *testing.T) {
+	runes, err := Runes(assets.FontRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := map[rune]bool{}
+	for _, r := range runes {
+		has[r] = true
+	}
+	if len(has) < 20000 {
+		t.Errorf("%d characters, want the bundled font's 20,000 and more", len(has))
+	}
+	for _, r := range "A学矞嫒，" {
+		if !has[r] {
+			t.Errorf("%q missing", r)
+		}
+	}
+	for _, r := range "\u0000\uE000\U0001F600" { // control, private use, emoji: not in the font
+		if has[r] {
+			t.Errorf("%U listed, but the font has no glyph for it", r)
+		}
+	}
+	if _, err := Runes([]byte("not a font")); err == nil {
+		t.Error("no error for a file that is not a font")
+	}
+}
+
+func TestPruneDropsGlyphNames(t *testing.T) {
+	data, err := Prune(assets.FontRegular, func(r rune) bool { return r < 0x80 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables, err := readTables(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := tables["post"]
+	if len(post) != 32 || post[0] != 0 || post[1] != 3 {
+		t.Errorf("post table is %d bytes, version %x; want 32 bytes, version 3", len(post), post[:4])
+	}
+	orig, _ := readTables(assets.FontRegular)
+	if !bytes.Equal(post[4:32], orig["post"][4:32]) {
+		t.Error("post header (italic angle, underline, fixed pitch) changed")
 	}
 }

@@ -154,6 +154,8 @@ func (w *Window) edited() {
 		return
 	}
 	w.doc.edits++
+	// before the next frame draws what was typed
+	w.showCharacters(w.doc.filing)
 	if !w.doc.dirty {
 		w.doc.dirty = true
 		w.updateTitle()

@@ -141,6 +141,7 @@ func (w *Window) askSheet(req RosterRequest, choice *SheetChoiceError, prev dial
 // showImportPreview shows what an import would bring in: the columns as
 // recognised (changeable), the members and the problems; then 替换 or 合并.
 func (w *Window) showImportPreview(pv *RosterPreview) {
+	w.showCharacters(pv.File, pv.Sheet, pv.Sheets, pv.Headers, pv.Columns, pv.Members, pv.Problems)
 	var d *dialog.CustomDialog
 	imp := w.opts.Backends.Roster
 	notMapped := "（不导入）"
@@ -319,6 +320,7 @@ func (w *Window) undoImport() {
 
 // flash shows a short message on the roster page.
 func (w *Window) flash(msg string) {
+	w.showCharacters(msg)
 	if p, ok := w.pages[stepRoster].(*rosterPage); ok {
 		p.detail.Importance = widget.SuccessImportance
 		p.detail.SetText(msg)
@@ -350,6 +352,7 @@ func (w *Window) saveTemplate() {
 			return
 		}
 		w.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
+		w.showCharacters(path)
 		dialog.ShowInformation("名单模板", "已保存空白名单模板：\n"+path+"\n按模板填好后，用“导入名单”读入。", w.win)
 	}, w.win)
 	d.SetFileName("校级学生会工作人员名单模板.xlsx")

@@ -223,11 +223,14 @@ func (p *exportPage) run(jobs []exportJob) {
 // know about it.
 func (p *exportPage) done(jobs []exportJob, notes []string) {
 	var names []string
+	for _, j := range jobs {
+		names = append(names, j.path)
+	}
+	p.w.showCharacters(names, notes)
 	box := container.NewVBox()
 	var d *dialog.CustomDialog
 	for _, j := range jobs {
 		j := j
-		names = append(names, j.path)
 		link := widget.NewHyperlink("打开 "+filepath.Base(j.path), nil) // the user's text: not in a bold button
 		link.OnTapped = func() { openFileURL(j.path); d.Hide() }
 		box.Add(link)

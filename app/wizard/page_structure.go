@@ -51,6 +51,13 @@ func (p *structurePage) content() fyne.CanvasObject {
 	return p.root
 }
 
+// departmentCountLabel is the head count in a department's row (built by
+// buildDepartments: the name field, then on the right count and 删除).
+func departmentCountLabel(row fyne.CanvasObject) *widget.Label {
+	right := row.(*fyne.Container).Objects[1].(*fyne.Container)
+	return right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label)
+}
+
 // buildDepartments lays out the declared departments, each editable.
 func (p *structurePage) buildDepartments() {
 	w, f := p.w, p.w.doc.filing
@@ -104,12 +111,11 @@ func (p *structurePage) refresh() {
 		if i >= len(f.Departments) {
 			break
 		}
-		right := obj.(*fyne.Container).Objects[1].(*fyne.Container)
 		count := ""
 		if name := strings.TrimSpace(f.Departments[i].Name); name != "" {
 			count = fmt.Sprintf("%d 人", len(f.DepartmentMembers(name)))
 		}
-		right.Objects[0].(*widget.Label).SetText(count)
+		departmentCountLabel(obj).SetText(count)
 	}
 	declared := map[string]bool{}
 	for _, dep := range f.Departments {

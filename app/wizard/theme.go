@@ -1,67 +1,52 @@
 package wizard
 
 import (
+	"fmt"
 	"image/color"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"sureform/app/fontprune"
 	"sureform/assets"
 )
 
-// fontResource is the bundled Chinese font, wrapped once. Fyne parses a
-// theme font once per text style and keeps every outline (about 52 MB for
-// this font), so only plain text, which shows the user's data, uses it.
-var fontResource = fyne.NewStaticResource("LXGWWenKai-Regular.ttf", assets.FontRegular)
+// interfaceFont is the bundled Chinese font as the interface uses it: pruned
+// to the common characters, the interface's own words and the characters of
+// the data on screen (see fontSubset). Fyne parses the theme font once per
+// text style (regular and bold) and keeps every outline; the whole font
+// would cost about 54 MB a style, the subset about 9 MB
+// (BenchmarkInterfaceFont).
+var interfaceFont = newFontSubset(assets.FontRegular, interfaceRunes)
 
-// styledFont is the font for bold, italic, monospace and underlined text,
-// which show only the interface's own words (headings, dialog titles): the
-// bundled font pruned to the 3,755 common characters of GB 2312 (level 1),
-// Latin and punctuation, which costs Fyne about 7 MB instead of 52 MB.
-var styledFont = sync.OnceValue(func() fyne.Resource {
-	common := gb2312()
-	data, err := fontprune.Prune(assets.FontRegular, func(r rune) bool {
-		return r < 0x0250 || (r >= 0x2000 && r <= 0x27BF) || (r >= 0x3000 && r <= 0x303F) ||
-			(r >= 0xFF00 && r <= 0xFFEF) || common[r]
-	})
-	if err != nil {
-		fyne.LogError("pruning the bundled font; using it whole", err)
-		return fontResource
-	}
-	return fyne.NewStaticResource("LXGWWenKai-Regular-GB2312.ttf", data)
-})
-
-// gb2312 returns the 3,755 level-1 characters of GB 2312 (rows 16–55).
-func gb2312() map[rune]bool {
-	dec := simplifiedchinese.GBK.NewDecoder()
-	set := make(map[rune]bool, 7000)
-	buf := make([]byte, 0, 2*94*40)
-	for hi := 0xB0; hi <= 0xD7; hi++ {
-		for lo := 0xA1; lo <= 0xFE; lo++ {
-			buf = append(buf, byte(hi), byte(lo))
+// interfaceRunes are the characters the interface font always has: Latin,
+// general punctuation and symbols, CJK punctuation, kana, CJK compatibility
+// and small forms, full-width forms, GB 2312's symbols and 3,755 common
+// hanzi, and the characters outside these in the program's own words
+// (extraInterfaceRunes).
+func interfaceRunes() []rune {
+	var out []rune
+	for _, span := range [][2]rune{{0x20, 0x024F}, {0x2000, 0x27BF}, {0x3000, 0x30FF}, {0xFE30, 0xFE6F}, {0xFF00, 0xFFEF}} {
+		for r := span[0]; r <= span[1]; r++ {
+			out = append(out, r)
 		}
 	}
-	s, err := dec.Bytes(buf)
-	if err != nil {
-		return set
-	}
-	for _, r := range string(s) {
-		if r >= 0x4E00 {
-			set[r] = true
-		}
-	}
-	return set
+	out = append(out, gb2312()...)
+	return append(out, []rune(extraInterfaceRunes)...)
 }
 
+// extraInterfaceRunes are the characters outside interfaceRunes' ranges
+// and GB 2312 level 1 that the program's own text uses
+// (TestInterfaceWordsInFont lists any that are missing).
+const extraInterfaceRunes = "鹜"
+
 // formTheme is the default Fyne theme in its light variant, with the
-// bundled Chinese font for every text style, so that Chinese renders on a
-// machine without a Chinese system font.
+// bundled Chinese font (interfaceFont) for every text style, so that
+// Chinese renders on a machine without a Chinese system font.
 type formTheme struct{}
 
-// NewTheme returns sureform's theme.
+// NewTheme returns sureform's theme. Its font covers what the interface has
+// shown so far; Window applies a new one when the data brings characters
+// the font lacks.
 func NewTheme() fyne.Theme { return formTheme{} }
 
 func (formTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
@@ -69,15 +54,34 @@ func (formTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 }
 
 func (formTheme) Font(s fyne.TextStyle) fyne.Resource {
-	switch {
-	case s.Symbol:
+	if s.Symbol {
 		return theme.DefaultTheme().Font(s)
-	case s.Bold || s.Italic || s.Monospace || s.Underline:
-		return styledFont()
 	}
-	return fontResource
+	res, err := interfaceFont.Resource()
+	if err != nil {
+		fyne.LogError("pruning the bundled font; using it whole", err)
+		return fyne.NewStaticResource("LXGWWenKai-Regular.ttf", assets.FontRegular)
+	}
+	return res
 }
 
 func (formTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
 func (formTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
+
+// showCharacters makes the interface font draw every character of the
+// strings in vals (strings, or structs, slices and maps holding them, such
+// as the filing): when some are new and the bundled font has them, the
+// font is pruned again and the theme re-applied, which redraws the window.
+func (w *Window) showCharacters(vals ...any) {
+	if !interfaceFont.Add(vals...) {
+		return
+	}
+	// tests run with Fyne's test theme, which has no bundled font
+	if _, ok := w.app.Settings().Theme().(formTheme); ok {
+		w.app.Settings().SetTheme(NewTheme())
+	}
+}
+
+// fontName names the n-th subset of the bundled font.
+func fontName(n int) string { return fmt.Sprintf("LXGWWenKai-Regular-subset%d.ttf", n) }

@@ -117,6 +117,8 @@ func New(a fyne.App, opts Options) (*Window, error) {
 	if opts.UserEditionsDir != "" {
 		w.startupErrors = eds.AddUserEditions(opts.UserEditionsDir)
 	}
+	// the items' texts of every edition (a user's may hold rare characters)
+	w.showCharacters(opts.Name, eds.All())
 	w.win = a.NewWindow(opts.Name)
 	w.buildUI()
 	w.win.SetMainMenu(w.buildMenu())
@@ -239,6 +241,7 @@ func (w *Window) showWelcome() {
 		widget.NewLabelWithStyle("或打开示例：", fyne.TextAlignCenter, fyne.TextStyle{}),
 		container.NewCenter(examples))
 	if recent := w.recentFiles(); len(recent) > 0 {
+		w.showCharacters(recent)
 		box.Add(widget.NewLabelWithStyle("最近打开：", fyne.TextAlignCenter, fyne.TextStyle{}))
 		for _, p := range recent {
 			p := p
@@ -417,6 +420,7 @@ func (w *Window) validateNow() {
 	if w.doc == nil {
 		return
 	}
+	w.showCharacters(w.doc.filing)
 	if v := w.opts.Backends.Validator; v != nil {
 		w.report = v.Validate(w.doc.filing, w.doc.edition)
 	} else {
@@ -481,6 +485,7 @@ func (w *Window) updateTitle() {
 // Chinese and says where.
 func (w *Window) showError(err error) {
 	log.Print(err)
+	w.showCharacters(err.Error()) // it may quote the user's data or a path
 	d := dialog.NewError(err, w.win)
 	d.Show()
 }
