@@ -99,8 +99,9 @@ func (e fakeExporter) Export(path string, f *forms.Filing, ed *forms.Edition, pr
 func newTestWindow(t testing.TB, b Backends) *Window {
 	t.Helper()
 	a := test.NewTempApp(t)
-	w, err := New(a, Options{Name: "学生会改革自评填报", Version: "1.0.0", Backends: b, RecoveryDir: t.TempDir(),
-		Now: func() time.Time { return time.Date(2021, 11, 30, 9, 0, 0, 0, time.UTC) }})
+	w, err := New(a, Options{Name: "学生会改革自评填报", Version: "1.0.0", Backends: b, RecoveryDir: t.TempDir(), ValidateDelay: -1,
+		Background: func(work func()) { work() },
+		Now:        func() time.Time { return time.Date(2021, 11, 30, 9, 0, 0, 0, time.UTC) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,10 +143,17 @@ func button(t testing.TB, w *Window, text string) *widget.Button {
 }
 
 // waitFor polls until cond holds (work returning through fyne.Do).
-func waitFor(t testing.TB, what string, cond func() bool) {
+func waitFor(t testing.TB, w *Window, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
+	for {
+		// Background work hands its result to the UI before it counts as
+		// done, so after Wait the window is settled and cond reads it
+		// without racing the worker.
+		w.pending.Wait()
+		if cond() {
+			return
+		}
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
 		}

@@ -36,11 +36,20 @@ type Options struct {
 	// UserEditionsDir holds editions the user added (sureform editions
 	// --add); "" for none.
 	UserEditionsDir string
+	// ValidateDelay is how long after the last keystroke the filing is
+	// re-validated (leaving a field validates at once); 0 means
+	// defaultValidateDelay, a negative delay validates on every keystroke
+	// without a timer goroutine (tests).
+	ValidateDelay time.Duration
+	// Background runs long work (import, export) off the UI thread; nil
+	// means a new goroutine. Tests run the work in place, so that the UI
+	// is only ever touched from one goroutine.
+	Background func(work func())
 }
 
-// validateDelay is how long after the last keystroke the filing is
-// re-validated; leaving a field validates at once.
-const validateDelay = 150 * time.Millisecond
+// defaultValidateDelay is the pause after the last keystroke before the
+// filing is re-validated.
+const defaultValidateDelay = 150 * time.Millisecond
 
 // document is the open filing and its state.
 type document struct {
@@ -407,7 +416,15 @@ func (w *Window) scheduleValidate() {
 	if w.validateTimer != nil {
 		w.validateTimer.Stop()
 	}
-	w.validateTimer = time.AfterFunc(validateDelay, func() { fyne.Do(w.validateNow) })
+	delay := w.opts.ValidateDelay
+	switch {
+	case delay < 0:
+		w.validateNow()
+		return
+	case delay == 0:
+		delay = defaultValidateDelay
+	}
+	w.validateTimer = time.AfterFunc(delay, func() { fyne.Do(w.validateNow) })
 }
 
 // validateNow re-validates the filing and updates the step states, the
@@ -497,7 +514,7 @@ func (w *Window) busy(message string, work func() error, done func(error)) {
 	d := dialog.NewCustomWithoutButtons("请稍候", container.NewVBox(widget.NewLabel(message), bar), w.win)
 	d.Show()
 	w.pending.Add(1)
-	go func() {
+	w.background(func() {
 		defer w.pending.Done()
 		err := work()
 		fyne.Do(func() {
@@ -505,7 +522,16 @@ func (w *Window) busy(message string, work func() error, done func(error)) {
 			d.Hide()
 			done(err)
 		})
-	}()
+	})
+}
+
+// background runs work as Options.Background says.
+func (w *Window) background(work func()) {
+	if w.opts.Background != nil {
+		w.opts.Background(work)
+		return
+	}
+	go work()
 }
 
 // busyProgress is busy with a bar that shows how much of the work is
@@ -527,14 +553,14 @@ func (w *Window) busyProgress(message string, work func(progress func(float64)) 
 		fyne.Do(func() { bar.SetValue(v) })
 	}
 	w.pending.Add(1)
-	go func() {
+	w.background(func() {
 		defer w.pending.Done()
 		err := work(progress)
 		fyne.Do(func() {
 			d.Hide()
 			done(err)
 		})
-	}()
+	})
 }
 
 func (w *Window) buildMenu() *fyne.MainMenu {

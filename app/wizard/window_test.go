@@ -288,7 +288,7 @@ func TestImportRosterIntoTable(t *testing.T) {
 	os.WriteFile(src, []byte("张三,共青团员,学习部\n李四,群众,体育部\n"), 0o600)
 
 	w.importRosterFile(src)
-	waitFor(t, "the preview", func() bool {
+	waitFor(t, w, "the preview", func() bool {
 		top := w.win.Canvas().Overlays().Top()
 		if top == nil {
 			return false
@@ -370,7 +370,7 @@ func TestImportMappingChangeRepreviews(t *testing.T) {
 	}
 	first := w.win.Canvas().Overlays().Top()
 	sels[0].SetSelected("第2列：政治面貌")
-	waitFor(t, "the new preview", func() bool {
+	waitFor(t, w, "the new preview", func() bool {
 		top := w.win.Canvas().Overlays().Top()
 		if top == nil || top == first {
 			return false
@@ -515,7 +515,7 @@ func TestExportWritesChosenFiles(t *testing.T) {
 	p.xlsx.SetChecked(false)
 	p.status.SetText("")
 	test.Tap(p.button)
-	waitFor(t, "the error", func() bool {
+	waitFor(t, w, "the error", func() bool {
 		for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
 			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "磁盘已满") {
 				return true
@@ -570,7 +570,7 @@ func TestDropFiles(t *testing.T) {
 	if w.pageTitle.Text != "工作人员名单" {
 		t.Errorf("dropping a roster shows %q", w.pageTitle.Text)
 	}
-	waitFor(t, "the preview", func() bool {
+	waitFor(t, w, "the preview", func() bool {
 		top := w.win.Canvas().Overlays().Top()
 		if top == nil {
 			return false
@@ -624,7 +624,7 @@ func TestImportAsksPasswordAndSheet(t *testing.T) {
 	os.WriteFile(locked, []byte("张三,共青团员,学习部\n"), 0o600)
 	overlayWith := func(what string, pred func(fyne.CanvasObject) bool) fyne.CanvasObject {
 		var found fyne.CanvasObject
-		waitFor(t, what, func() bool {
+		waitFor(t, w, what, func() bool {
 			top := w.win.Canvas().Overlays().Top()
 			if top == nil {
 				return false
