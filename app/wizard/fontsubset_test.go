@@ -96,6 +96,11 @@ func TestEachString(t *testing.T) {
 // outside GB 2312 (the example from 阳泉 has 矞) and edits one in, with
 // sureform's theme: the theme's font must draw them afterwards.
 func TestRareCharacterInFiling(t *testing.T) {
+	// A fresh subset, as at start-up: the process-wide one has grown with
+	// the filings earlier tests opened.
+	saved := interfaceFont
+	interfaceFont = newFontSubset(assets.FontRegular, interfaceRunes)
+	t.Cleanup(func() { interfaceFont = saved })
 	w := newTestWindow(t, allBackends())
 	w.app.Settings().SetTheme(NewTheme())
 	for _, r := range "堃喆" {
