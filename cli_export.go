@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"sureform/export/pdf"
@@ -21,9 +22,9 @@ func runExport(c *cli, args []string) error {
 		return &usageError{msg: "需要一个填报文件"}
 	case *xlsxOut == "" && *pdfOut == "":
 		return &usageError{msg: "至少指定 --xlsx 或 --pdf 之一"}
-	case *xlsxOut != "" && !strings.EqualFold(suffix(*xlsxOut), ".xlsx"):
+	case *xlsxOut != "" && !strings.EqualFold(filepath.Ext(*xlsxOut), ".xlsx"):
 		return &usageError{msg: "--xlsx 的文件名应以 .xlsx 结尾"}
-	case *pdfOut != "" && !strings.EqualFold(suffix(*pdfOut), ".pdf"):
+	case *pdfOut != "" && !strings.EqualFold(filepath.Ext(*pdfOut), ".pdf"):
 		return &usageError{msg: "--pdf 的文件名应以 .pdf 结尾"}
 	}
 	f, ed, err := c.loadFiling(pos[0])
@@ -48,12 +49,4 @@ func runExport(c *cli, args []string) error {
 		fmt.Fprintf(c.stdout, "已导出 PDF 报告 %s\n", *pdfOut)
 	}
 	return nil
-}
-
-func suffix(path string) string {
-	i := strings.LastIndexByte(path, '.')
-	if i < 0 {
-		return ""
-	}
-	return path[i:]
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/text/width"
@@ -282,7 +283,7 @@ func runTemplate(c *cli, args []string) error {
 		return &usageError{msg: "多余的参数 " + strings.Join(pos, " ")}
 	case *out == "":
 		return &usageError{msg: "缺少 -o 输出文件"}
-	case !strings.EqualFold(strings.TrimSpace(extOf(*out)), ".xlsx"):
+	case !strings.EqualFold(filepath.Ext(strings.TrimSpace(*out)), ".xlsx"):
 		return &usageError{msg: "模板文件名应以 .xlsx 结尾"}
 	}
 	opt := roster.TemplateOptions{School: strings.TrimSpace(*school)}
@@ -313,11 +314,4 @@ func runTemplate(c *cli, args []string) error {
 	}
 	fmt.Fprintf(c.stdout, "已生成名单模板 %s（填好后用 sureform import %s 导入）\n", *out, *out)
 	return nil
-}
-
-func extOf(name string) string {
-	if i := strings.LastIndexByte(name, '.'); i >= 0 {
-		return name[i:]
-	}
-	return ""
 }
