@@ -39,11 +39,13 @@ var fyneWords []byte
 // before collecting and keeps the freed pages. Measured under Xvfb with the
 // 28-member example after visiting every step: 192–201 MB resident with
 // GOGC=25, 188–189 MB with 15, 187 MB with 10. The soft limit is a ceiling
-// for large filings. The GOGC and GOMEMLIMIT environment variables override
-// both.
+// for spikes (a large import holds a whole workbook for a moment); it is set
+// well above a normal filing's heap, because a live heap above the limit
+// would make the collector run almost without pause. The GOGC and
+// GOMEMLIMIT environment variables override both.
 const (
 	gcPercent   = 15
-	memoryLimit = 100 << 20
+	memoryLimit = 384 << 20
 )
 
 // Run opens the main window and blocks until the app quits.
