@@ -40,8 +40,9 @@ func Runes(ttf []byte) ([]rune, error) {
 }
 
 // Prune returns a copy of the TrueType font ttf in which only the glyphs of
-// the runes for which keep returns true (and glyph 0, and the components of
-// kept composite glyphs) have outlines. The copy's character map (one
+// the runes for which keep returns true (and glyph 0, the glyphs no rune
+// maps to, which glyph substitution may use, and the components of kept
+// composite glyphs) have outlines. The copy's character map (one
 // format 12 subtable) holds only those runes, and it has no glyph names
 // (post table version 3), which text rendering does not use.
 func Prune(ttf []byte, keep func(rune) bool) ([]byte, error) {
@@ -61,14 +62,28 @@ func Prune(ttf []byte, keep func(rune) bool) ([]byte, error) {
 	}
 	kept := make([]bool, numGlyphs)
 	kept[0] = true
+	hasRune := make([]bool, numGlyphs)
 	var mapped []runeGlyph
 	if err := mapRunes(cmap, func(r rune, g int) {
-		if g > 0 && g < numGlyphs && keep(r) {
+		if g <= 0 || g >= numGlyphs {
+			return
+		}
+		hasRune[g] = true
+		if keep(r) {
 			kept[g] = true
 			mapped = append(mapped, runeGlyph{r, g})
 		}
 	}); err != nil {
 		return nil, err
+	}
+	// Glyphs no character maps to are reached through the font's glyph
+	// substitutions (GSUB): the colon the font puts between digits in
+	// 08:44, ligatures, vertical forms. Keep them all, or shaping would
+	// substitute an empty glyph for a kept character.
+	for g := range hasRune {
+		if !hasRune[g] {
+			kept[g] = true
+		}
 	}
 	// keep the components of kept composite glyphs
 	for changed := true; changed; {

@@ -2,6 +2,7 @@ package fontprune
 
 import (
 	"bytes"
+	"encoding/binary"
 	"testing"
 
 	"github.com/go-text/typesetting/font"
@@ -147,5 +148,55 @@ func TestPruneDropsGlyphNames(t *testing.T) {
 	orig, _ := readTables(assets.FontRegular)
 	if !bytes.Equal(post[4:32], orig["post"][4:32]) {
 		t.Error("post header (italic angle, underline, fixed pitch) changed")
+	}
+}
+
+// TestPruneKeepsSubstitutionGlyphs: glyphs no character maps to are the
+// ones glyph substitution uses (the bundled font draws the colon of 08:44
+// with one); pruning must keep their outlines, or the substituted
+// character vanishes from the screen.
+func TestPruneKeepsSubstitutionGlyphs(t *testing.T) {
+	glyphSizes := func(ttf []byte) (sizes []int, mapped []bool) {
+		t.Helper()
+		tables, err := readTables(ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := int(binary.BigEndian.Uint16(tables["maxp"][4:]))
+		offsets, err := readLoca(tables["loca"], n, binary.BigEndian.Uint16(tables["head"][50:]) == 1, len(tables["glyf"]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		mapped = make([]bool, n)
+		if err := mapRunes(tables["cmap"], func(_ rune, g int) {
+			if g >= 0 && g < n {
+				mapped[g] = true
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+		for g := 0; g < n; g++ {
+			sizes = append(sizes, offsets[g+1]-offsets[g])
+		}
+		return sizes, mapped
+	}
+	before, mapped := glyphSizes(assets.FontRegular)
+	out, err := Prune(assets.FontRegular, func(r rune) bool { return r < 0x80 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := glyphSizes(out)
+	unmapped := 0
+	for g := range before {
+		if mapped[g] || before[g] == 0 {
+			continue
+		}
+		unmapped++
+		if after[g] < before[g] {
+			t.Fatalf("glyph %d, which no character maps to, lost its outline", g)
+		}
+	}
+	if unmapped == 0 {
+		t.Fatal("the bundled font has no unmapped glyphs: this test checks nothing")
 	}
 }
