@@ -219,17 +219,18 @@ func countText(p *int) string {
 	return strconv.Itoa(*p)
 }
 
-// intField edits an optional count. Text that is not a count leaves the
-// data unchanged and says so under the field.
-func (w *Window) intField(path string, get func() *int, set func(*int)) *field {
+// parsedField edits a value typed as text. Text that parse rejects leaves
+// the data unchanged and says under the field what is wrong (problem).
+func parsedField[T any](w *Window, path, placeholder, text string, parse func(string) (T, error),
+	problem func(text string, err error) string, set func(T)) *field {
 	e := newFieldEntry(false)
-	e.SetPlaceHolder("整数")
-	e.SetText(countText(get()))
+	e.SetPlaceHolder(placeholder)
+	e.SetText(text)
 	fd := newField(path, e, e)
 	e.OnChanged = func(s string) {
-		v, err := parseCount(s)
+		v, err := parse(s)
 		if err != nil {
-			fd.local = "“" + s + "”不是人数或个数：" + err.Error()
+			fd.local = problem(s, err)
 		} else {
 			fd.local = ""
 			set(v)
@@ -239,6 +240,12 @@ func (w *Window) intField(path string, get func() *int, set func(*int)) *field {
 	}
 	e.onLeave = w.validateNow
 	return w.register(fd)
+}
+
+// intField edits an optional count.
+func (w *Window) intField(path string, get func() *int, set func(*int)) *field {
+	return parsedField(w, path, "整数", countText(get()), parseCount,
+		func(s string, err error) string { return "“" + s + "”不是人数或个数：" + err.Error() }, set)
 }
 
 func parsePercent(s string) (*float64, error) {
@@ -262,44 +269,15 @@ func percentText(p *float64) string {
 
 // percentField edits a percentage as a text states it.
 func (w *Window) percentField(path string, get func() *float64, set func(*float64)) *field {
-	e := newFieldEntry(false)
-	e.SetPlaceHolder("如 3.1（材料中写明的百分比，可不填）")
-	e.SetText(percentText(get()))
-	fd := newField(path, e, e)
-	e.OnChanged = func(s string) {
-		v, err := parsePercent(s)
-		if err != nil {
-			fd.local = "“" + s + "”：" + err.Error()
-		} else {
-			fd.local = ""
-			set(v)
-		}
-		fd.show(w.byPath[path])
-		w.edited()
-	}
-	e.onLeave = w.validateNow
-	return w.register(fd)
+	return parsedField(w, path, "如 3.1（材料中写明的百分比，可不填）", percentText(get()), parsePercent,
+		func(s string, err error) string { return "“" + s + "”：" + err.Error() }, set)
 }
 
 // dateField edits a date written YYYY-MM-DD.
 func (w *Window) dateField(path string, get func() forms.Date, set func(forms.Date)) *field {
-	e := newFieldEntry(false)
-	e.SetPlaceHolder("年-月-日，如 2021-06-03")
-	e.SetText(get().String())
-	fd := newField(path, e, e)
-	e.OnChanged = func(s string) {
-		d, err := forms.ParseDate(toHalfWidth(s))
-		if err != nil {
-			fd.local = err.Error()
-		} else {
-			fd.local = ""
-			set(d)
-		}
-		fd.show(w.byPath[path])
-		w.edited()
-	}
-	e.onLeave = w.validateNow
-	return w.register(fd)
+	parse := func(s string) (forms.Date, error) { return forms.ParseDate(toHalfWidth(s)) }
+	return parsedField(w, path, "年-月-日，如 2021-06-03", get().String(), parse,
+		func(_ string, err error) string { return err.Error() }, set)
 }
 
 // boolField edits an optional yes/no; tapping the chosen answer again
