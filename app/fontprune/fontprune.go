@@ -12,6 +12,8 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+
+	"sureform/export/pdf/fontsubset"
 )
 
 // ErrNoUnicodeCmap is returned for a font without a format 4 or 12 Unicode
@@ -281,40 +283,16 @@ func mapRunes(cmap []byte, fn func(rune, int)) error {
 	return ErrNoUnicodeCmap
 }
 
-// components lists the glyphs a composite glyph is made of.
+// components returns the glyphs a composite glyph is made of; a simple
+// glyph, or a damaged composite, has none.
 func components(g []byte) []int {
-	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
+	comps, _, err := fontsubset.Components(g)
+	if err != nil {
 		return nil
 	}
-	const (
-		argsAreWords   = 0x0001
-		haveScale      = 0x0008
-		moreComponents = 0x0020
-		haveXYScale    = 0x0040
-		have2x2        = 0x0080
-	)
-	var out []int
-	p := 10
-	for p+4 <= len(g) {
-		flags := binary.BigEndian.Uint16(g[p:])
-		out = append(out, int(binary.BigEndian.Uint16(g[p+2:])))
-		p += 4
-		if flags&argsAreWords != 0 {
-			p += 4
-		} else {
-			p += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			p += 2
-		case flags&haveXYScale != 0:
-			p += 4
-		case flags&have2x2 != 0:
-			p += 8
-		}
-		if flags&moreComponents == 0 {
-			break
-		}
+	out := make([]int, len(comps))
+	for i, c := range comps {
+		out[i] = c.Glyph
 	}
 	return out
 }

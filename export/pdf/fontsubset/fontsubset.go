@@ -174,20 +174,34 @@ const (
 	haveTwoByTwo = 0x0080
 )
 
-// components returns the offsets (within data) of the glyph indexes of a
-// composite glyph's components.
-func components(data []byte) ([]int, error) {
+// Component is one component record of a composite glyph.
+type Component struct {
+	// Offset is where the record starts in the glyph's data: its flags,
+	// then the component's glyph index at Offset+2, then its arguments at
+	// Offset+4.
+	Offset int
+	Flags  uint16
+	Glyph  int
+}
+
+// ErrCompositeTruncated is returned for a composite glyph whose records
+// run past its data.
+var ErrCompositeTruncated = errors.New("composite glyph truncated")
+
+// Components lists the component records of a composite glyph (glyf
+// table data of one glyph) and where the last one ends. A simple or empty
+// glyph has none.
+func Components(data []byte) (comps []Component, end int, err error) {
 	if len(data) < 10 || int16(binary.BigEndian.Uint16(data)) >= 0 {
-		return nil, nil
+		return nil, 0, nil
 	}
-	var offs []int
 	p := 10
 	for {
 		if p+4 > len(data) {
-			return nil, errors.New("composite glyph truncated")
+			return nil, 0, ErrCompositeTruncated
 		}
 		flags := binary.BigEndian.Uint16(data[p:])
-		offs = append(offs, p+2)
+		comps = append(comps, Component{Offset: p, Flags: flags, Glyph: int(binary.BigEndian.Uint16(data[p+2:]))})
 		p += 4
 		if flags&argWords != 0 {
 			p += 4
@@ -203,9 +217,26 @@ func components(data []byte) ([]int, error) {
 			p += 8
 		}
 		if flags&moreComps == 0 {
-			return offs, nil
+			if p > len(data) {
+				return nil, 0, ErrCompositeTruncated
+			}
+			return comps, p, nil
 		}
 	}
+}
+
+// components returns the offsets (within data) of the glyph indexes of a
+// composite glyph's components.
+func components(data []byte) ([]int, error) {
+	comps, _, err := Components(data)
+	if err != nil {
+		return nil, err
+	}
+	offs := make([]int, len(comps))
+	for i, c := range comps {
+		offs[i] = c.Offset + 2
+	}
+	return offs, nil
 }
 
 // Subset returns a TrueType font holding the glyphs of runes (and .notdef),

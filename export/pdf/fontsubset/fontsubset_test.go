@@ -162,3 +162,25 @@ func FuzzParse(f *testing.F) {
 		font.SubsetScaled([]rune("学生会A"), 250)
 	})
 }
+
+func TestComponents(t *testing.T) {
+	// A composite of two components: glyph 7 with word arguments and a
+	// scale, then glyph 9 with byte arguments, then 2 bytes of instructions.
+	glyph := []byte{0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0,
+		0x00, 0x29, 0, 7, 0, 1, 0, 2, 0x40, 0x00, // words|scale|more
+		0x01, 0x02, 0, 9, 3, 4, // xy, last
+		0xb0, 0x01}
+	comps, end, err := Components(glyph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(comps) != 2 || comps[0].Glyph != 7 || comps[0].Offset != 10 || comps[1].Glyph != 9 || comps[1].Offset != 20 || end != 26 {
+		t.Errorf("components %+v end %d", comps, end)
+	}
+	if _, _, err := Components(glyph[:22]); err != ErrCompositeTruncated {
+		t.Errorf("truncated: %v", err)
+	}
+	if comps, _, err := Components([]byte{0, 1, 0, 0, 0, 0, 0, 0, 0, 0}); comps != nil || err != nil {
+		t.Errorf("simple glyph: %v %v", comps, err)
+	}
+}

@@ -169,40 +169,26 @@ func scaleGlyph(data []byte, s float64) ([]byte, error) {
 	return out, nil
 }
 
-// scaleComposite scales the offsets of a composite glyph's components.
+// scaleComposite scales the offsets of a composite glyph's components and
+// drops its instructions.
 func scaleComposite(data []byte, s float64) ([]byte, error) {
-	p := 10
-	for {
-		if p+4 > len(data) {
-			return nil, errors.New("composite glyph truncated")
+	comps, end, err := Components(data)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range comps {
+		binary.BigEndian.PutUint16(data[c.Offset:], c.Flags&^haveInstructions)
+		if c.Flags&argsAreXY == 0 {
+			continue
 		}
-		flags := binary.BigEndian.Uint16(data[p:])
-		binary.BigEndian.PutUint16(data[p:], flags&^haveInstructions)
-		p += 4
-		if flags&argsAreXY != 0 {
-			if flags&argWords != 0 {
-				scaleFields(data, s, p, p+2)
-			} else {
-				data[p] = byte(int8(math.Round(float64(int8(data[p])) * s)))
-				data[p+1] = byte(int8(math.Round(float64(int8(data[p+1])) * s)))
-			}
-		}
-		if flags&argWords != 0 {
-			p += 4
+		p := c.Offset + 4
+		if c.Flags&argWords != 0 {
+			scaleFields(data, s, p, p+2)
 		} else {
-			p += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			p += 2
-		case flags&haveXYScale != 0:
-			p += 4
-		case flags&haveTwoByTwo != 0:
-			p += 8
-		}
-		if flags&moreComps == 0 {
-			// Instructions after the last component are dropped.
-			return data[:p], nil
+			data[p] = byte(int8(math.Round(float64(int8(data[p])) * s)))
+			data[p+1] = byte(int8(math.Round(float64(int8(data[p+1])) * s)))
 		}
 	}
+	// Instructions after the last component are dropped.
+	return data[:end], nil
 }
