@@ -33,6 +33,9 @@ type Options struct {
 	RecoveryDir string
 	// Now is the clock (tests fix it); nil means time.Now.
 	Now func() time.Time
+	// OpenFile is a project file to open when the window opens (the
+	// program's argument); "" for none.
+	OpenFile string
 	// UserEditionsDir holds editions the user added (sureform editions
 	// --add); "" for none.
 	UserEditionsDir string
@@ -107,6 +110,9 @@ type Window struct {
 	// pending counts work running off the UI thread (tests wait for it).
 	pending sync.WaitGroup
 
+	// chooser asks for files (see fileChooser); tests set a fake.
+	chooser fileChooser
+
 	validateTimer *time.Timer
 	autosaved     int
 	stopAutosave  chan struct{}
@@ -146,13 +152,23 @@ func (w *Window) Window() fyne.Window { return w.win }
 // autosave and runs the app until it quits.
 func (w *Window) ShowAndRun() {
 	w.win.Show()
-	for _, err := range w.startupErrors {
-		w.showError(err)
-	}
-	w.OfferRecovery()
+	w.start()
 	w.startAutosave(20 * time.Second)
 	w.app.Run()
 	close(w.stopAutosave)
+}
+
+// start does what follows the window's opening: it reports the editions
+// that could not be loaded, opens the file given as argument and offers
+// the work left unsaved by earlier runs.
+func (w *Window) start() {
+	for _, err := range w.startupErrors {
+		w.showError(err)
+	}
+	if w.opts.OpenFile != "" {
+		w.openArgument(w.opts.OpenFile)
+	}
+	w.OfferRecovery()
 }
 
 func (w *Window) buildUI() {
