@@ -277,3 +277,63 @@ func TestFileBrowserSavesWithoutCreatingFiles(t *testing.T) {
 		t.Errorf("saved as %q", w.doc.path)
 	}
 }
+
+// Two windows with unsaved work, both killed: the next start offers both;
+// restoring one leaves the other offered.
+func TestRecoveryOffersEveryWindowsWork(t *testing.T) {
+	dir := t.TempDir()
+	inDir := func(o *Options) { o.RecoveryDir = dir }
+	for _, ex := range []struct{ file, name string }{{"yangquan-2021.json", "第一个窗口"}, {"changji-2020.json", "第二个窗口"}} {
+		w := newTestWindowWith(t, allBackends(), inDir)
+		w.OpenExample(ex.file)
+		w.doc.filing.Members[0].Name = ex.name
+		w.edited()
+		if err := w.Autosave(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// the program was killed: a new window starts
+	w := newTestWindowWith(t, allBackends(), inDir)
+	w.start()
+	msg := overlayText(w)
+	if !strings.Contains(msg, "有 2 份填报") || !strings.Contains(msg, "阳泉职业技术学院") || !strings.Contains(msg, "昌吉职业技术学院") {
+		t.Fatalf("offer: %q", msg)
+	}
+	var restore []*widget.Button
+	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "恢复" {
+			restore = append(restore, b)
+		}
+	}
+	if len(restore) != 2 {
+		t.Fatalf("%d 恢复 buttons", len(restore))
+	}
+	test.Tap(restore[1])
+	first := w.doc.filing.Members[0].Name
+	if !w.doc.dirty || first != "第一个窗口" && first != "第二个窗口" {
+		t.Fatalf("restored %q", first)
+	}
+	if !fileExists(w.recoveryPath()) {
+		t.Error("the restored work is not in the window's own recovery file")
+	}
+	w.saveTo(filepath.Join(t.TempDir(), "已恢复.json"), nil)
+
+	// the next start offers the other one only
+	w2 := newTestWindowWith(t, allBackends(), inDir)
+	w2.start()
+	msg = overlayText(w2)
+	if strings.Contains(msg, "有 2 份") || !strings.Contains(msg, "是否恢复") {
+		t.Fatalf("second offer: %q", msg)
+	}
+	test.Tap(button(t, w2, "恢复"))
+	if second := w2.doc.filing.Members[0].Name; second == first || second != "第一个窗口" && second != "第二个窗口" {
+		t.Errorf("second restored %q after %q", second, first)
+	}
+	// discarding removes the file
+	w2.removeRecovery()
+	w3 := newTestWindowWith(t, allBackends(), inDir)
+	w3.start()
+	if top := w3.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("still offered: %q", overlayText(w3))
+	}
+}

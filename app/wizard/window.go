@@ -114,8 +114,10 @@ type Window struct {
 	chooser fileChooser
 
 	validateTimer *time.Timer
-	autosaved     int
-	stopAutosave  chan struct{}
+	// recoveryID names the window's own recovery file.
+	recoveryID   string
+	autosaved    int
+	stopAutosave chan struct{}
 }
 
 // New builds the main window; call Show (or ShowAndRun) to open it.
@@ -128,7 +130,7 @@ func New(a fyne.App, opts Options) (*Window, error) {
 		opts.Now = time.Now
 	}
 	w := &Window{app: a, opts: opts, editions: eds, fields: map[string]*field{},
-		byPath: map[string][]Finding{}, states: map[string]stepState{}}
+		byPath: map[string][]Finding{}, states: map[string]stepState{}, recoveryID: newRecoveryID()}
 	if opts.UserEditionsDir != "" {
 		w.startupErrors = eds.AddUserEditions(opts.UserEditionsDir)
 	}
@@ -609,6 +611,7 @@ func (w *Window) buildMenu() *fyne.MainMenu {
 		item("新建…", &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: mod}, w.NewFiling),
 		item("打开…", &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: mod}, w.Open),
 		examples, recent,
+		fyne.NewMenuItem("恢复未保存的工作…", w.recoverFromMenu),
 		fyne.NewMenuItemSeparator(),
 		item("保存", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod}, func() { w.Save(nil) }),
 		item("另存为…", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod | fyne.KeyModifierShift}, func() { w.SaveAs(nil) }),
