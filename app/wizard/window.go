@@ -300,6 +300,7 @@ func (w *Window) setDocument(d *document, startStep string) {
 	w.body.Objects = []fyne.CanvasObject{split}
 	w.body.Refresh()
 	w.updateTitle()
+	w.win.SetMainMenu(w.buildMenu()) // the items that need a filing
 	i := 0
 	for j, id := range w.ids {
 		if id == startStep {
@@ -386,8 +387,8 @@ func (w *Window) ShowStepByTitle(title string) bool {
 }
 
 // openPath opens the step that edits a finding's path and brings its
-// field into view.
-func (w *Window) openPath(path string) {
+// field into view; it reports whether it found one.
+func (w *Window) openPath(path string) bool {
 	sid := stepOfPath(path)
 	for i, id := range w.ids {
 		if id == sid {
@@ -395,13 +396,17 @@ func (w *Window) openPath(path string) {
 			break
 		}
 	}
+	if w.step < 0 || w.ids[w.step] != sid {
+		return false
+	}
 	if pf, ok := w.pages[sid].(pathFocuser); ok {
-		pf.focusPath(path)
-		return
+		if pf.focusPath(path) {
+			return true
+		}
 	}
 	fd := w.fieldFor(path)
 	if fd == nil {
-		return
+		return false
 	}
 	if s, ok := w.pages[sid].content().(*container.Scroll); ok {
 		scrollTo(s, fd.input)
@@ -409,6 +414,7 @@ func (w *Window) openPath(path string) {
 	if fd.focus != nil {
 		w.win.Canvas().Focus(fd.focus)
 	}
+	return true
 }
 
 // fieldFor finds the field that shows a path: the field itself, a field
@@ -607,18 +613,23 @@ func (w *Window) buildMenu() *fyne.MainMenu {
 	recent.ChildMenu = fyne.NewMenu("", recentItems...)
 	quit := fyne.NewMenuItem("退出", w.onCloseRequested)
 	quit.IsQuit = true
+	// what needs an open filing is disabled on the welcome page
+	withFiling := func(it *fyne.MenuItem) *fyne.MenuItem {
+		it.Disabled = w.doc == nil
+		return it
+	}
 	file := fyne.NewMenu("文件",
 		item("新建…", &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: mod}, w.NewFiling),
 		item("打开…", &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: mod}, w.Open),
 		examples, recent,
 		fyne.NewMenuItem("恢复未保存的工作…", w.recoverFromMenu),
 		fyne.NewMenuItemSeparator(),
-		item("保存", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod}, func() { w.Save(nil) }),
-		item("另存为…", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod | fyne.KeyModifierShift}, func() { w.SaveAs(nil) }),
+		withFiling(item("保存", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod}, func() { w.Save(nil) })),
+		withFiling(item("另存为…", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod | fyne.KeyModifierShift}, func() { w.SaveAs(nil) })),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("导入名单…", w.ImportRoster),
-		fyne.NewMenuItem("导出 Excel…", func() { w.exportFromMenu(true, false) }),
-		fyne.NewMenuItem("导出 PDF…", func() { w.exportFromMenu(false, true) }),
+		withFiling(fyne.NewMenuItem("导入名单…", w.ImportRoster)),
+		withFiling(fyne.NewMenuItem("导出 Excel…", func() { w.exportFromMenu(true, false) })),
+		withFiling(fyne.NewMenuItem("导出 PDF…", func() { w.exportFromMenu(false, true) })),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
