@@ -32,9 +32,9 @@ func (c *checker) congress() {
 		c.addf(RuleCongressDelegatesUnknown, "students", "未填全日制在校学生人数，无法核对代表%d人是否不低于学生人数的1%%", *cg.Delegates)
 	default:
 		r := Ratio{*cg.Delegates, *students}
-		if !r.AtLeast(DelegatePercentMin) {
-			c.addf(RuleCongressDelegates, "congress.delegates", "代表%d人，占学生%d人的%s，低于1%%（至少需%d人）",
-				r.Num, r.Den, r, ceilPercent(r.Den, DelegatePercentMin))
+		if !r.AtLeast(c.lim.DelegatePercent) {
+			c.addf(RuleCongressDelegates, "congress.delegates", "代表%d人，占学生%d人的%s，低于%d%%（至少需%d人）",
+				r.Num, r.Den, percentBelow(r, c.lim.DelegatePercent), c.lim.DelegatePercent, ceilPercent(r.Den, c.lim.DelegatePercent))
 		}
 		c.statedPercent("congress.stated_delegate_percent", "代表占学生人数的比例", cg.StatedDelegatePercent, r)
 	}
@@ -48,14 +48,14 @@ func (c *checker) congress() {
 			c.addf(RuleCongressCounts, "congress.non_cadre_delegates", "非学生会骨干代表%d人，不可能多于代表总数%d人", *cg.NonCadreDelegates, dl)
 		default:
 			r := Ratio{*cg.NonCadreDelegates, dl}
-			if !r.AtLeast(NonCadrePercentMin) {
-				c.addf(RuleCongressNonCadre, "congress.non_cadre_delegates", "非学生会骨干代表%d人，占代表%d人的%s，低于60%%（至少需%d人）",
-					r.Num, r.Den, r, ceilPercent(dl, NonCadrePercentMin))
+			if !r.AtLeast(c.lim.NonCadrePercent) {
+				c.addf(RuleCongressNonCadre, "congress.non_cadre_delegates", "非学生会骨干代表%d人，占代表%d人的%s，低于%d%%（至少需%d人）",
+					r.Num, r.Den, percentBelow(r, c.lim.NonCadrePercent), c.lim.NonCadrePercent, ceilPercent(dl, c.lim.NonCadrePercent))
 			}
 			c.statedPercent("congress.stated_non_cadre_percent", "非学生会骨干代表占代表的比例", cg.StatedNonCadrePercent, r)
 		}
 		if cg.Present != nil {
-			num, den := DefaultQuorumNumerator, DefaultQuorumDenominator
+			num, den := c.lim.QuorumNum, c.lim.QuorumDen
 			if c.ch.QuorumDen > 0 {
 				num, den = c.ch.QuorumNum, c.ch.QuorumDen
 			}
@@ -67,9 +67,9 @@ func (c *checker) congress() {
 					*cg.Present, dl, fractionText(num, den), (num*dl+den-1)/den)
 			}
 		}
-		if cg.DelegateCandidates != nil && *cg.DelegateCandidates*100 < CandidatePercentMin*dl {
+		if cg.DelegateCandidates != nil && *cg.DelegateCandidates*100 < c.lim.CandidatePercent*dl {
 			c.addf(RuleCongressCandidates, "congress.delegate_candidates", "代表候选人%d人，应选代表%d人，差额选举候选人须多于应选人数20%%（至少%d人）",
-				*cg.DelegateCandidates, dl, ceilPercent(dl, CandidatePercentMin))
+				*cg.DelegateCandidates, dl, ceilPercent(dl, c.lim.CandidatePercent))
 		}
 	}
 
@@ -78,10 +78,10 @@ func (c *checker) congress() {
 		switch {
 		case cg.PresidiumCandidates == nil:
 			c.addf(RuleCongressCandidatesUnknown, "congress.presidium_candidates", "主席团为差额选举、应选%d人，但未填候选人数，无法核对候选人是否多于应选人数20%%（至少%d人）",
-				seats, ceilPercent(seats, CandidatePercentMin))
-		case *cg.PresidiumCandidates*100 < CandidatePercentMin*seats:
+				seats, ceilPercent(seats, c.lim.CandidatePercent))
+		case *cg.PresidiumCandidates*100 < c.lim.CandidatePercent*seats:
 			c.addf(RuleCongressCandidates, "congress.presidium_candidates", "主席团应选%d人、候选人%d人，差额选举候选人须多于应选人数20%%（至少%d人）",
-				seats, *cg.PresidiumCandidates, ceilPercent(seats, CandidatePercentMin))
+				seats, *cg.PresidiumCandidates, ceilPercent(seats, c.lim.CandidatePercent))
 		}
 	}
 	c.congressSeats()

@@ -59,8 +59,8 @@ func (c *checker) survey(q *SurveyQuestion, path, what string, r *Ratio, fact st
 	case r.Num > r.Den:
 		c.addItems(RuleSatisfactionCounts, path+".sample", what+"的“满意”“基本满意”合计"+itoa(r.Num)+"人，多于样本数"+itoa(r.Den)+"人", items)
 	default:
-		if !r.AtLeast(SatisfactionPercentMin) {
-			c.addItems(RuleSatisfactionRate, path+".satisfied", what+"：满意和基本满意"+itoa(r.Num)+"人，占样本"+itoa(r.Den)+"人的"+r.String()+"，低于60%", items)
+		if pct := c.lim.SatisfactionPercent; !r.AtLeast(pct) {
+			c.addItems(RuleSatisfactionRate, path+".satisfied", what+"：满意和基本满意"+itoa(r.Num)+"人，占样本"+itoa(r.Den)+"人的"+percentBelow(*r, pct)+"，低于"+itoa(pct)+"%", items)
 		}
 		if q.StatedPercent != nil && !PercentMatches(*q.StatedPercent, *r) {
 			c.addItems(RuleStatedPercent, path+".stated_percent", what+"的满意率写为"+FormatPercent(*q.StatedPercent)+

@@ -67,7 +67,7 @@ func (c *checker) memberPosition(i int, m *Member) {
 	case p == "主席团成员" || p == "主席团委员":
 		c.addf(RuleMemberPosition, memberPath(i, "position"),
 			"%s的职务为“%s”，不是规定的职务：主席团成员应写明主席、副主席或执行主席（轮值）", c.memberRef(i), p)
-	case !IsAllowedPosition(p):
+	case !c.lim.AllowsTitle(p):
 		c.addf(RuleMemberPosition, memberPath(i, "position"),
 			"%s的职务为“%s”，除主席、副主席、执行主席、部长、副部长、干事外不得设其他职务", c.memberRef(i), p)
 	}
@@ -123,15 +123,15 @@ func (c *checker) memberAcademic(i int, m *Member) {
 	switch {
 	case m.Rank != nil && m.RankTotal != nil:
 		r, t := *m.Rank, *m.RankTotal
-		if r >= 1 && t >= 1 && r <= t && !RankWithinLimit(r, t) {
+		if pct := c.lim.RankPercent; r >= 1 && t >= 1 && r <= t && !rankWithin(r, t, pct) {
 			c.addf(RuleMemberRank, memberPath(i, "rank"),
-				"%s的学习成绩排名为%d/%d（前%s），不在本专业前30%%以内（%d人的专业须在第%d名以内）",
-				c.memberRef(i), r, t, Ratio{r, t}, t, RankCutoff(t))
+				"%s的学习成绩排名为%d/%d（前%s），不在本专业前%d%%以内（%d人的专业须在第%d名以内）",
+				c.memberRef(i), r, t, percentAbove(Ratio{r, t}, pct), pct, t, rankCutoff(t, pct))
 		}
 	case m.RankPercent != nil:
-		if *m.RankPercent > RankPercentLimit {
+		if pct := c.lim.RankPercent; *m.RankPercent > float64(pct) {
 			c.addf(RuleMemberRank, memberPath(i, "rank_percent"),
-				"%s的学习成绩排名为前%s，不在本专业前30%%以内", c.memberRef(i), FormatPercent(*m.RankPercent))
+				"%s的学习成绩排名为前%s，不在本专业前%d%%以内", c.memberRef(i), FormatPercent(*m.RankPercent), pct)
 		}
 	case m.Rank != nil:
 		c.addf(RuleMemberRankUnverified, memberPath(i, "rank_total"),

@@ -239,6 +239,7 @@ type checker struct {
 	items map[string][]string // rule id → item ids, memoised
 	out   []Finding
 	ch    charterRules
+	lim   Limits
 	// labels and words name each item and its answers for messages.
 	labels map[string]string
 	words  map[string][2]string
@@ -255,6 +256,7 @@ func newChecker(f *Filing, ed *Edition, d *Derived) *checker {
 		}
 	}
 	c.ch = parseCharter(f.Texts.Charter)
+	c.lim = ed.Limits()
 	c.buildLabels()
 	return c
 }
