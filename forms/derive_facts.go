@@ -143,7 +143,9 @@ func SecretaryNote(name string) string {
 func decideTitles(in *factInput) (*bool, string) {
 	return decideMembers(in.f, func(m *Member) (bool, bool) {
 		p := trimSpace(m.Position)
-		return in.lim.AllowsTitle(p), p != ""
+		// 主席团成员 sits in the presidium; its exact title is to be
+		// confirmed, so it neither meets nor breaks the rule yet.
+		return in.lim.AllowsTitle(p), p != "" && !IsUnconfirmedPresidiumTitle(p)
 	}, "职务", "不在"+in.lim.titleList()+"之列")
 }
 
@@ -155,15 +157,17 @@ func decidePoliticalStatus(in *factInput) (*bool, string) {
 	}, "政治面貌", "不是中共党员、中共预备党员或共青团员")
 }
 
-// decideGuidance: 明确1名校团委专职副书记指导校级学生会组织; 秘书长由校团委
-// 专职副书记或干部担任.
+// decideGuidance: 明确1名校团委专职副书记指导校级学生会组织; 学生会组织
+// 秘书长聘任校团委专职副书记或干部担任. The form's 干部 is not limited to
+// 专职, so a secretary-general who is not full-time leaves the item to the
+// school's own answer rather than failing it.
 func decideGuidance(in *factInput) (*bool, string) {
 	g := in.f.Guidance
 	if g.DeputySecretary.FullTime != nil && !*g.DeputySecretary.FullTime {
 		return BoolPtr(false), "分管副书记" + g.DeputySecretary.Name + "不是专职团干部"
 	}
 	if g.SecretaryGeneral.FullTime != nil && !*g.SecretaryGeneral.FullTime {
-		return BoolPtr(false), "秘书长" + g.SecretaryGeneral.Name + "不是专职团干部"
+		return nil, "秘书长" + g.SecretaryGeneral.Name + "不是专职团干部，须确认其为校团委干部"
 	}
 	if trimSpace(g.DeputySecretary.Name) == "" || trimSpace(g.SecretaryGeneral.Name) == "" ||
 		g.DeputySecretary.FullTime == nil || g.SecretaryGeneral.FullTime == nil {

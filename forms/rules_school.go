@@ -30,6 +30,7 @@ func (c *checker) school() {
 	case c.ch.PresidiumMax > 0 && d.Presidium > c.ch.PresidiumMax:
 		c.addf(RuleSchoolPresidiumCharter, "members", "主席团实有%d人（%s），多于本校章程规定的%d人", d.Presidium, c.names(presidium, 8), c.ch.PresidiumMax)
 	}
+	c.presidiumMix(presidium)
 	if len(f.Members) > 0 && d.Presidium == 0 && unplaced == 0 {
 		c.add(RuleSchoolPresidiumMissing, "members", "工作人员名单中没有主席团成员（主席、副主席或执行主席），无法体现“主席团+工作部门”架构")
 	}
@@ -173,4 +174,26 @@ func (c *checker) names(idx []int, max int) string {
 		b.WriteString(n)
 	}
 	return b.String()
+}
+
+// presidiumMix warns of a presidium that mixes 主席/副主席 with 执行主席.
+// The 章程 of 辽阳职业技术学院 (第十四条): 学生会主席团集体负责学生会重大事项，
+// 设主席、副主席，或根据工作需要设执行主席。执行主席由主席团成员轮值担任 —
+// one model or the other. The form itself allows either title, so this is a
+// 提示, not an error.
+func (c *checker) presidiumMix(presidium []int) {
+	var chairs, executives []int
+	for _, i := range presidium {
+		switch trimSpace(c.f.Members[i].Position) {
+		case PositionPresident, PositionVicePresident:
+			chairs = append(chairs, i)
+		case PositionExecutivePresident:
+			executives = append(executives, i)
+		}
+	}
+	if len(chairs) == 0 || len(executives) == 0 {
+		return
+	}
+	c.addf(RuleSchoolPresidiumMix, "members", "主席团中既有主席、副主席（%s），又有执行主席（%s）；章程通常规定“设主席、副主席，或根据工作需要设执行主席”，执行主席由主席团成员轮值担任，请核对职务是否写对",
+		c.names(chairs, 8), c.names(executives, 8))
 }

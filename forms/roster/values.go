@@ -171,30 +171,17 @@ func isBlankMark(s string) bool {
 	return strings.Trim(s, "-—_/\\、.。 ") == ""
 }
 
-// ParsePoliticalStatus reads a 政治面貌 cell. Short and long forms map to
-// the official terms (团员 → 共青团员, 党员 → 中共党员, 预备党员 →
-// 中共预备党员). known is false for anything else (群众, 入党积极分子 …),
-// which is returned cleaned but otherwise as written.
+// ParsePoliticalStatus reads a 政治面貌 cell through
+// forms.NormalizePoliticalStatus, the normaliser validation uses too. known
+// is false for a status the reform does not accept (群众, 入党积极分子 …),
+// which is returned cleaned but otherwise as written; a blank cell is
+// known and empty.
 func ParsePoliticalStatus(s string) (status string, known bool) {
-	t := strings.ReplaceAll(CleanText(s), " ", "")
+	t := CleanText(s)
 	if t == "" {
 		return "", true
 	}
-	core := t
-	if i := strings.IndexAny(core, "(（"); i > 0 {
-		core = core[:i]
-	}
-	switch {
-	case strings.HasPrefix(core, "非"):
-		return t, false
-	case strings.Contains(core, "预备党员") || core == "预备":
-		return forms.ProbationaryMember, true
-	case strings.Contains(core, "团员") || core == "共青团" || core == "中国共产主义青年团":
-		return forms.LeagueMember, true
-	case strings.Contains(core, "党员") || core == "中共" || core == "中国共产党":
-		return forms.PartyMember, true
-	}
-	return t, false
+	return forms.NormalizePoliticalStatus(t)
 }
 
 // chineseDigit returns the value of a Chinese or Arabic digit 1–9, or 0.
