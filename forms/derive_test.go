@@ -90,3 +90,65 @@ func TestPercentBelowAbove(t *testing.T) {
 		}
 	}
 }
+
+// Dates, percentages and counts in the forms people type.
+func TestTypedForms(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+	}{
+		{"2020年11月27日", "2020-11-27"}, {"2020/11/27", "2020-11-27"}, {"2020.11.27", "2020-11-27"},
+		{"2020-11-7", "2020-11-07"}, {"21年6月3日", "2021-06-03"}, {" 2021 年 6 月 3 日 ", "2021-06-03"},
+		{"２０２１年６月３日", "2021-06-03"}, {"2021-02-30", ""}, {"2021年6月", ""}, {"6月3日", ""}, {"21.6.3", ""},
+	} {
+		d, err := ReadDate(tc.in)
+		if got := d.String(); got != tc.want || (tc.want == "" && err == nil) {
+			t.Errorf("ReadDate(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"满意率为60%", 60, true}, {"满意率为60％", 60, true}, {"满意率为0.6", 60, true}, {"满意率为百分之六十", 60, true},
+		{"满意率为百分之76.8", 76.8, true}, {"满意率为 %", 0, false}, {"共3人", 0, false},
+	} {
+		p, ok := parseNotePercent(tc.in)
+		if ok != tc.ok || p != tc.want {
+			t.Errorf("parseNotePercent(%q) = %v %v, want %v %v", tc.in, p, ok, tc.want, tc.ok)
+		}
+	}
+	for _, tc := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"实有六个", 6, true}, {"实有 6 个", 6, true}, {"实有十二人", 12, true}, {"实有二十八人", 28, true},
+		{"实有两人", 2, true}, {"实有 人", 0, false}, {"实有0人", 0, true},
+	} {
+		n, ok := parseNoteCount(tc.in)
+		if ok != tc.ok || n != tc.want {
+			t.Errorf("parseNoteCount(%q) = %d %v, want %d %v", tc.in, n, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// A 章程 that states the college limits first must not set the school's.
+func TestCharterTakesTheSchoolClause(t *testing.T) {
+	for _, tc := range []struct {
+		text          string
+		presidium, hi int
+	}{
+		{"第二十条 院级学生会主席团成员不超过3人。第十条 校学生会主席团成员不超过5人。", 5, 0},
+		{"二级学生会组织主席团成员不超过3名；各部门负责人1至2人。", 0, 2},
+		{"院（系）学生会主席团成员3人。", 0, 0},
+		{"校级学生会主席团成员不超过4名，院级学生会主席团成员不超过3名。", 4, 0},
+		{"主席团成员不超过4名。", 4, 0},
+	} {
+		c := parseCharter(tc.text)
+		if c.PresidiumMax != tc.presidium || c.LeadersMax != tc.hi {
+			t.Errorf("%s: presidium %d leaders max %d, want %d %d", tc.text, c.PresidiumMax, c.LeadersMax, tc.presidium, tc.hi)
+		}
+	}
+}
