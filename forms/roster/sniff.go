@@ -3,14 +3,10 @@ package roster
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/richardlehane/mscfb"
 )
 
 // Format is the kind of file a roster came in.
@@ -122,33 +118,33 @@ func sniffZip(data []byte, ext string, limit int64) (sniffed, error) {
 
 // sniffOLE tells the kinds of OLE compound files apart: an encrypted
 // workbook, an Excel 97–2003 .xls or WPS .et workbook, a Word .doc or WPS
-// .wps document.
+// .wps document. A damaged compound file is told by its extension alone:
+// none of them can be imported, and the advice is the same.
 func sniffOLE(data []byte, ext string) (sniffed, error) {
-	names, err := oleStreams(data)
+	entries, err := readOLEDirectory(data)
 	if err != nil {
-		return sniffed{}, fileErr(ErrDamaged, err,
-			"文件不完整或已损坏（可能被截断），无法打开。请重新获取原文件，或在 Excel 或 WPS 中打开后另存为 .xlsx 再导入")
+		return sniffed{}, damagedOLE(ext, err)
+	}
+	names := map[string]bool{}
+	for _, e := range entries {
+		names[e.name] = true
 	}
 	switch {
 	case names["EncryptedPackage"] || names["EncryptionInfo"]:
 		return sniffed{format: FormatXLSX, encrypted: true}, nil
 	case names["Workbook"] || names["Book"]:
 		if ext == ".et" || ext == ".ett" {
-			return sniffed{}, fileErr(ErrUnsupportedFormat, nil,
-				"这是 WPS 表格文件（.et），无法直接导入。请在 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再导入")
+			return sniffed{}, fileErr(ErrUnsupportedFormat, nil, msgET)
 		}
-		return sniffed{}, fileErr(ErrUnsupportedFormat, nil,
-			"这是旧版 Excel 97-2003 工作簿（.xls），无法直接导入。%s", saveAsXLSX)
+		return sniffed{}, fileErr(ErrUnsupportedFormat, nil, msgXLS, saveAsXLSX)
 	case names["WordDocument"]:
 		kind := "Word 97-2003 文档（.doc）"
 		if ext == ".wps" {
 			kind = "WPS 文字文档（.wps）"
 		}
-		return sniffed{}, fileErr(ErrUnsupportedFormat, nil,
-			"这是 %s，不是表格。请在 Word 或 WPS 中选中名单表格复制，粘贴到 Excel 或 WPS 表格中，另存为 .xlsx 后再导入（也可以直接把表格粘贴到导入窗口）", kind)
+		return sniffed{}, fileErr(ErrUnsupportedFormat, nil, msgDOC, kind)
 	case names["PowerPoint Document"]:
-		return sniffed{}, fileErr(ErrUnsupportedFormat, nil,
-			"这是 PowerPoint 97-2003 演示文稿，不是表格。请把名单整理到 Excel 或 WPS 表格中，另存为 .xlsx 后再导入")
+		return sniffed{}, fileErr(ErrUnsupportedFormat, nil, msgPPT)
 	}
 	if ext == ".et" || ext == ".wps" {
 		return sniffed{}, fileErr(ErrUnsupportedFormat, nil,
@@ -158,29 +154,33 @@ func sniffOLE(data []byte, ext string) (sniffed, error) {
 		"这是 Office 97-2003 格式的文件，不是 .xlsx 工作簿。%s", saveAsXLSX)
 }
 
-// oleStreams lists the stream names of an OLE compound file.
-func oleStreams(data []byte) (names map[string]bool, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("reading compound file: %v", r)
-		}
-	}()
-	doc, err := mscfb.New(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("reading compound file: %w", err)
+// Messages for the kinds of OLE files.
+const (
+	msgXLS = "这是旧版 Excel 97-2003 工作簿（.xls），无法直接导入。%s"
+	msgET  = "这是 WPS 表格文件（.et），无法直接导入。请在 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再导入"
+	msgDOC = "这是 %s，不是表格。请在 Word 或 WPS 中选中名单表格复制，粘贴到 Excel 或 WPS 表格中，另存为 .xlsx 后再导入（也可以直接把表格粘贴到导入窗口）"
+	msgPPT = "这是 PowerPoint 97-2003 演示文稿，不是表格。请把名单整理到 Excel 或 WPS 表格中，另存为 .xlsx 后再导入"
+)
+
+// damagedOLE is the error for a compound file whose structure does not
+// hold. It wraps both ErrUnsupportedFormat and ErrDamaged, and names the
+// kind of file its extension says, since that is what the user knows it
+// as.
+func damagedOLE(ext string, cause error) error {
+	kinds := map[string]string{
+		".xls": "旧版 Excel 97-2003 工作簿（.xls）", ".xlt": "旧版 Excel 97-2003 模板（.xlt）",
+		".et": "WPS 表格文件（.et）", ".ett": "WPS 表格模板（.ett）",
+		".doc": "Word 97-2003 文档（.doc）", ".wps": "WPS 文字文档（.wps）",
+		".ppt": "PowerPoint 97-2003 演示文稿（.ppt）",
 	}
-	names = map[string]bool{}
-	for i := 0; i < 10000; i++ {
-		entry, err := doc.Next()
-		if errors.Is(err, io.EOF) {
-			return names, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("reading compound file entry: %w", err)
-		}
-		names[entry.Name] = true
+	kind, ok := kinds[ext]
+	if !ok {
+		kind = "Office 97-2003 格式的文件（或加密的工作簿）"
 	}
-	return names, nil
+	return &FileError{
+		Err: fmt.Errorf("%w: %w: %w", ErrUnsupportedFormat, ErrDamaged, cause),
+		Msg: fmt.Sprintf("这是%s，无法直接导入，而且文件不完整或已损坏（可能下载或拷贝时被截断）。请重新获取原文件，在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入", kind),
+	}
 }
 
 // looksLikeMarkup reports whether text starts like HTML or XML.
