@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -30,6 +31,19 @@ type sniffed struct {
 	format Format
 	// encrypted is set for an OLE file holding an encrypted OOXML package.
 	encrypted bool
+	// misnamed is set for text whose name says it is a workbook.
+	misnamed bool
+}
+
+// workbookExt lists the extensions of Office Open XML workbooks, which are
+// zip packages.
+var workbookExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xltx": true, ".xltm": true}
+
+// notAZip is the error for a file named as a workbook whose content is not
+// a zip package; cause is the error reading it as text, if it was tried.
+func notAZip(ext string, cause error) error {
+	return fileErr(ErrDamaged, cause,
+		"文件扩展名是 %s，但内容不是 Excel 工作簿（%s 文件是 zip 压缩格式，这个文件不是）。文件可能已损坏，或是被改了扩展名的其他文件：请重新获取原文件；如果它其实是 CSV 或文本文件，请把扩展名改为 .csv 再导入", ext, ext)
 }
 
 // sniff tells from a file's content what it is. The name's extension only
@@ -66,10 +80,15 @@ func sniff(data []byte, name string, limit int64) (sniffed, error) {
 			"这是网页或 XML 格式的文件（可能是旧版 Excel 另存的“XML 表格”或“网页”），无法直接导入。%s", saveAsXLSX)
 	}
 	if isBinary(head) {
+		if workbookExt[ext] {
+			return sniffed{}, notAZip(ext, nil)
+		}
 		return sniffed{}, fileErr(ErrUnsupportedFormat, nil,
 			"无法识别的文件格式（不是 Excel 表格，也不是文本）。%s", saveAsXLSX)
 	}
-	return sniffed{format: FormatCSV}, nil // text; the delimiter is decided when reading
+	// Text; the delimiter is decided when reading. Text named .xlsx is
+	// read as text, and if that fails, the message says it is no workbook.
+	return sniffed{format: FormatCSV, misnamed: workbookExt[ext]}, nil
 }
 
 // sniffZip tells an Excel workbook from other zip packages.
@@ -101,6 +120,9 @@ func sniffZip(data []byte, ext string, limit int64) (sniffed, error) {
 				"工作簿解压后有 %s，超过导入上限 %s。名单不应这么大：请只保留名单工作表，删除图片和其他工作表后再导入",
 				byteSize(int64(min(total, 1<<62))), byteSize(limit))
 		}
+		if err := checkZipEntries(zr); err != nil {
+			return sniffed{}, fileErr(ErrDamaged, err, "%s", msgIncomplete)
+		}
 		return sniffed{format: FormatXLSX}, nil
 	case has("word/"):
 		return sniffed{}, fileErr(ErrUnsupportedFormat, nil,
@@ -114,6 +136,29 @@ func sniffZip(data []byte, ext string, limit int64) (sniffed, error) {
 	}
 	return sniffed{}, fileErr(ErrUnsupportedFormat, nil,
 		"这是一个压缩包（%s），不是 Excel 表格。请先解压，再导入其中的 .xlsx 或 .csv 名单", extOr(ext, "zip"))
+}
+
+// checkZipEntries reads every entry of a workbook's package to its end.
+// excelize ignores read errors and keeps what it got, so a part that is
+// shorter than its header says, or whose checksum is wrong, would import
+// half its rows without a word; here it is an error. The sizes were checked
+// against the import limit before, and a reader stops at the declared size.
+func checkZipEntries(zr *zip.Reader) error {
+	for _, f := range zr.File {
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("opening %s: %w", f.Name, err)
+		}
+		_, err = io.Copy(io.Discard, rc)
+		rc.Close()
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", f.Name, err)
+		}
+	}
+	return nil
 }
 
 // sniffOLE tells the kinds of OLE compound files apart: an encrypted

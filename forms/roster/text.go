@@ -83,18 +83,27 @@ func delimiter(text string) (rune, Format) {
 	return ',', FormatCSV
 }
 
+// maxTextFields caps the cells of one line of text: Excel has 16,384
+// columns and saves no more. A line of a million commas would make the CSV
+// reader allocate a cell for each.
+const maxTextFields = 16384
+
 // readText splits decoded text into rows of cells. Quoted cells may hold
 // line breaks (as Excel writes them); a stray quote is kept as text. Row
 // i holds the record that starts on line i+1, blank lines giving empty
-// rows. maxRows caps the number of non-empty rows.
+// rows. maxRows caps the number of rows, blank or not; a row keeps only the
+// columns a roster can use.
 func readText(text string, comma rune, maxRows int) ([][]string, error) {
+	if line := widestLine(text, comma); line > 0 {
+		return nil, fileErr(ErrTooLarge, nil,
+			"第 %d 行有超过 %d 列，这不是名单。请确认选择了正确的文件", line, maxTextFields)
+	}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	r.ReuseRecord = false
+	r.ReuseRecord = true
 	var rows [][]string
-	nonEmpty := 0
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -112,24 +121,35 @@ func readText(text string, comma rune, maxRows int) ([][]string, error) {
 				return nil, err
 			}
 		}
-		if len(rec) > maxHeaderColumns {
-			rec = rec[:maxHeaderColumns]
-		}
 		// encoding/csv skips blank lines; put them back so that a row's
 		// index is its line in the file, as Excel would number it.
-		if line, _ := r.FieldPos(0); line > 0 {
-			for len(rows) < line-1 {
-				rows = append(rows, nil)
-			}
+		line, _ := r.FieldPos(0)
+		if line > maxRows || len(rows) >= maxRows {
+			return nil, tooManyRows(maxRows)
 		}
-		if !blankRow(rec) {
-			nonEmpty++
-			if nonEmpty > maxRows {
-				return nil, tooManyRows(maxRows)
-			}
+		for len(rows) < line-1 {
+			rows = append(rows, nil)
 		}
-		rows = append(rows, rec)
+		rows = append(rows, keepColumns(rec))
 	}
+}
+
+// widestLine returns the number of the first line with more than
+// maxTextFields separators, or 0. Separators in quoted cells count too: a
+// roster has none that long.
+func widestLine(text string, comma rune) int {
+	line, n := 1, 0
+	for _, c := range text {
+		switch c {
+		case '\n':
+			line, n = line+1, 0
+		case comma:
+			if n++; n >= maxTextFields {
+				return line
+			}
+		}
+	}
+	return 0
 }
 
 func blankRow(rec []string) bool {

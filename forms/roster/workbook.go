@@ -60,33 +60,32 @@ func sheetNames(wb *excelize.File, named string) []string {
 }
 
 // readSheet reads up to limit rows of a worksheet (limit < 0: all, capped
-// at maxRows non-empty rows) and fills merged ranges.
+// at maxRows rows) and fills merged ranges. Every row read counts against
+// maxRows, blank or not, and a row keeps only the columns a roster can use
+// (maxHeaderColumns), in a slice of its own: a sheet whose rows hold a value
+// only in the last column (XFD) costs no more than a blank one.
 func readSheet(wb *excelize.File, name string, limit, maxRows int, paths map[string]string) (*sheet, error) {
+	if raw := sheetPart(wb, name, paths); raw != nil && !partComplete(raw, "worksheet") {
+		return nil, fileErr(ErrDamaged, nil, "工作表「%s」%s", name, msgIncomplete)
+	}
 	it, err := wb.Rows(name)
 	if err != nil {
 		return nil, fmt.Errorf("opening sheet %q: %w", name, err)
 	}
 	defer it.Close()
 	sh := &sheet{name: name}
-	nonEmpty := 0
 	for it.Next() {
 		if limit >= 0 && len(sh.rows) >= limit {
 			break
+		}
+		if len(sh.rows) >= maxRows {
+			return nil, tooManyRows(maxRows)
 		}
 		cols, err := it.Columns()
 		if err != nil {
 			return nil, fmt.Errorf("reading sheet %q row %d: %w", name, len(sh.rows)+1, err)
 		}
-		if len(cols) > maxHeaderColumns {
-			cols = cols[:maxHeaderColumns]
-		}
-		if len(cols) > 0 && !blankRow(cols) {
-			nonEmpty++
-			if nonEmpty > maxRows {
-				return nil, tooManyRows(maxRows)
-			}
-		}
-		sh.rows = append(sh.rows, cols)
+		sh.rows = append(sh.rows, keepColumns(cols))
 	}
 	if err := it.Error(); err != nil {
 		return nil, fmt.Errorf("reading sheet %q: %w", name, err)
@@ -97,6 +96,55 @@ func readSheet(wb *excelize.File, name string, limit, maxRows int, paths map[str
 	}
 	fillMerges(sh.rows, merges)
 	return sh, nil
+}
+
+// keepColumns copies the first maxHeaderColumns cells of a row, without
+// trailing empty ones, so that the row does not hold on to the rest.
+func keepColumns(cols []string) []string {
+	n := min(len(cols), maxHeaderColumns)
+	for n > 0 && cols[n-1] == "" {
+		n--
+	}
+	if n == 0 {
+		return nil
+	}
+	return append([]string(nil), cols[:n]...)
+}
+
+// msgIncomplete is the message for a workbook that cannot be read to its
+// end.
+const msgIncomplete = "文件不完整或已损坏（可能下载或拷贝时被截断），没有导入任何内容。请重新获取原文件，或在 Excel 或 WPS 中打开后另存为 .xlsx 再导入"
+
+// sheetPart returns the XML of a worksheet as stored in the package, or nil
+// when it cannot be found.
+func sheetPart(wb *excelize.File, name string, paths map[string]string) []byte {
+	if p, ok := paths[name]; ok {
+		if v, ok := wb.Pkg.Load(p); ok {
+			raw, _ := v.([]byte)
+			return raw
+		}
+	}
+	return nil
+}
+
+// partComplete reports whether an XML part ends with the end tag of its
+// root element (with or without a namespace prefix): excelize stops
+// reading a sheet without a word at the first broken or missing byte, so a
+// sheet cut short would otherwise read as a shorter sheet.
+func partComplete(raw []byte, root string) bool {
+	raw = bytes.TrimRight(raw, " \t\r\n\x00")
+	if !bytes.HasSuffix(raw, []byte(root+">")) {
+		return false
+	}
+	i := bytes.LastIndex(raw, []byte("</"))
+	if i < 0 {
+		return false
+	}
+	tag := string(raw[i+2 : len(raw)-1])
+	if _, local, ok := strings.Cut(tag, ":"); ok {
+		tag = local
+	}
+	return tag == root
 }
 
 // cellRange is a merged range, 0-based and inclusive.
@@ -199,12 +247,7 @@ func worksheetPaths(wb *excelize.File) map[string]string {
 // the whole sheet a second time; when the part cannot be found it falls
 // back to excelize.
 func mergedRanges(wb *excelize.File, name string, paths map[string]string) ([]cellRange, error) {
-	var raw []byte
-	if p, ok := paths[name]; ok {
-		if v, ok := wb.Pkg.Load(p); ok {
-			raw, _ = v.([]byte)
-		}
-	}
+	raw := sheetPart(wb, name, paths)
 	var refs []string
 	if raw != nil {
 		refs = scanMergeRefs(raw)
