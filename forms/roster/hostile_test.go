@@ -294,3 +294,37 @@ func TestPartComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestCountElements(t *testing.T) {
+	xml := []byte(`<sst count="3"><si><t>a</t></si><x:si><t>b</t></x:si><si
+><t>c</t></si><sig/><s/><si/></sst>`)
+	if got := countElements(xml, "si"); got != 4 {
+		t.Errorf("countElements = %d", got)
+	}
+}
+
+// TestLimitsOnContent: a cell longer than Excel allows, a huge merged
+// range list and a table of tiny shared strings are refused, not held.
+func TestLimitsOnContent(t *testing.T) {
+	long := strings.Repeat("长", maxCellChars+1)
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"名单.csv", []byte("姓名,院系\n\"" + long + "\n张三,机电系\n")},
+		{"名单.xlsx", writeZip(t, workbookParts(sheetXML([][]string{{"姓名", long}}, "")))},
+		{"合并.xlsx", writeZip(t, workbookParts(strings.Replace(sheetXML(people(3), ""), `</worksheet>`,
+			`<mergeCells>`+strings.Repeat(`<mergeCell ref="A9:B9"/>`, maxMerges+1)+`</mergeCells></worksheet>`, 1)))},
+		{"文字.xlsx", writeZip(t, append(workbookParts(sheetXML(people(3), "")), zipPart{name: "xl/sharedStrings.xml",
+			content: `<sst>` + strings.Repeat(`<si><t>a</t></si>`, maxSharedStrings+1) + `</sst>`}))},
+		{"长行.csv", []byte("姓名,院系\n" + strings.Repeat("长", maxLineBytes/3+10) + "\n")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(tt.data, tt.name, Options{})
+			if !errors.Is(err, ErrTooLarge) {
+				t.Errorf("error = %v", err)
+			}
+		})
+	}
+}

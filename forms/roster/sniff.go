@@ -3,6 +3,7 @@ package roster
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -121,6 +122,10 @@ func sniffZip(data []byte, ext string, limit int64) (sniffed, error) {
 				byteSize(int64(min(total, 1<<62))), byteSize(limit))
 		}
 		if err := checkZipEntries(zr); err != nil {
+			var fe *FileError
+			if errors.As(err, &fe) {
+				return sniffed{}, fe
+			}
 			return sniffed{}, fileErr(ErrDamaged, err, "%s", msgIncomplete)
 		}
 		return sniffed{format: FormatXLSX}, nil
@@ -152,13 +157,49 @@ func checkZipEntries(zr *zip.Reader) error {
 		if err != nil {
 			return fmt.Errorf("opening %s: %w", f.Name, err)
 		}
-		_, err = io.Copy(io.Discard, rc)
+		var sst bytes.Buffer
+		var dst io.Writer = io.Discard
+		isSST := strings.EqualFold(strings.ReplaceAll(f.Name, "\\", "/"), "xl/sharedStrings.xml")
+		if isSST {
+			dst = &sst
+		}
+		_, err = io.Copy(dst, rc)
 		rc.Close()
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", f.Name, err)
 		}
+		if isSST && countElements(sst.Bytes(), "si") > maxSharedStrings {
+			return fileErr(ErrTooLarge, nil,
+				"工作簿中有超过 %d 个不同的文字，名单不应这么大。请只保留名单工作表，另存为 .xlsx 后再导入", maxSharedStrings)
+		}
 	}
 	return nil
+}
+
+// maxSharedStrings caps the distinct texts of a workbook: excelize holds
+// each in a structure of over a hundred bytes, so that a table of tiny
+// strings filling the size limit would take most of a gigabyte. A roster of
+// DefaultMaxRows rows of a dozen columns has at most 240,000.
+const maxSharedStrings = 400000
+
+// countElements counts the start tags of the element local (with or without
+// a namespace prefix) in XML.
+func countElements(xml []byte, local string) int {
+	n := 0
+	for i := 0; ; {
+		j := bytes.IndexByte(xml[i:], '<')
+		if j < 0 {
+			return n
+		}
+		i += j + 1
+		name := xml[i:]
+		if k := bytes.IndexAny(name[:min(len(name), 64)], ": \t\r\n/>"); k >= 0 && name[k] == ':' {
+			name = name[k+1:]
+		}
+		if bytes.HasPrefix(name, []byte(local)) && len(name) > len(local) && bytes.IndexByte([]byte(" \t\r\n/>"), name[len(local)]) >= 0 {
+			n++
+		}
+	}
 }
 
 // sniffOLE tells the kinds of OLE compound files apart: an encrypted

@@ -94,9 +94,8 @@ const maxTextFields = 16384
 // rows. maxRows caps the number of rows, blank or not; a row keeps only the
 // columns a roster can use.
 func readText(text string, comma rune, maxRows int) ([][]string, error) {
-	if line := widestLine(text, comma); line > 0 {
-		return nil, fileErr(ErrTooLarge, nil,
-			"第 %d 行有超过 %d 列，这不是名单。请确认选择了正确的文件", line, maxTextFields)
+	if err := checkLines(text, comma); err != nil {
+		return nil, err
 	}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = comma
@@ -130,26 +129,39 @@ func readText(text string, comma rune, maxRows int) ([][]string, error) {
 		for len(rows) < line-1 {
 			rows = append(rows, nil)
 		}
-		rows = append(rows, keepColumns(rec))
+		row := keepColumns(rec)
+		if err := checkCells(row, line); err != nil {
+			return nil, err
+		}
+		rows = append(rows, row)
 	}
 }
 
-// widestLine returns the number of the first line with more than
-// maxTextFields separators, or 0. Separators in quoted cells count too: a
-// roster has none that long.
-func widestLine(text string, comma rune) int {
-	line, n := 1, 0
-	for _, c := range text {
+// maxLineBytes caps the length of a line of text: a roster's line is a
+// few hundred bytes, and the CSV reader holds a line several times over.
+const maxLineBytes = 1 << 20
+
+// checkLines refuses text with a line longer than maxLineBytes or with
+// more than maxTextFields separators. Separators in quoted cells count
+// too: a roster has none that long.
+func checkLines(text string, comma rune) error {
+	line, n, start := 1, 0, 0
+	for i, c := range text {
 		switch c {
 		case '\n':
-			line, n = line+1, 0
+			line, n, start = line+1, 0, i+1
 		case comma:
 			if n++; n >= maxTextFields {
-				return line
+				return fileErr(ErrTooLarge, nil,
+					"第 %d 行有超过 %d 列，这不是名单。请确认选择了正确的文件", line, maxTextFields)
 			}
 		}
+		if i-start > maxLineBytes {
+			return fileErr(ErrTooLarge, nil,
+				"第 %d 行超过 %s，这不是名单。请确认选择了正确的文件", line, byteSize(maxLineBytes))
+		}
 	}
-	return 0
+	return nil
 }
 
 func blankRow(rec []string) bool {

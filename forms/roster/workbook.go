@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -85,7 +86,11 @@ func readSheet(wb *excelize.File, name string, limit, maxRows int, paths map[str
 		if err != nil {
 			return nil, fmt.Errorf("reading sheet %q row %d: %w", name, len(sh.rows)+1, err)
 		}
-		sh.rows = append(sh.rows, keepColumns(cols))
+		row := keepColumns(cols)
+		if err := checkCells(row, len(sh.rows)+1); err != nil {
+			return nil, err
+		}
+		sh.rows = append(sh.rows, row)
 	}
 	if err := it.Error(); err != nil {
 		return nil, fmt.Errorf("reading sheet %q: %w", name, err)
@@ -109,6 +114,23 @@ func keepColumns(cols []string) []string {
 		return nil
 	}
 	return append([]string(nil), cols[:n]...)
+}
+
+// maxCellChars is Excel's limit on the characters of a cell. A longer
+// "cell" is not a roster's: a stray quote in a text file, or a file built
+// to exhaust memory.
+const maxCellChars = 32767
+
+// checkCells refuses a row (the 1-based row) with a cell over maxCellChars.
+func checkCells(row []string, n int) error {
+	for i, c := range row {
+		if len(c) > maxCellChars && utf8.RuneCountInString(c) > maxCellChars {
+			return fileErr(ErrTooLarge, nil,
+				"第 %d 行 %s 列的内容超过 %d 个字符（Excel 单元格的上限），这不是名单。如果是文本文件，可能有不成对的引号",
+				n, columnLetter(i), maxCellChars)
+		}
+	}
+	return nil
 }
 
 // msgIncomplete is the message for a workbook that cannot be read to its
@@ -251,6 +273,10 @@ func mergedRanges(wb *excelize.File, name string, paths map[string]string) ([]ce
 	var refs []string
 	if raw != nil {
 		refs = scanMergeRefs(raw)
+		if len(refs) > maxMerges {
+			return nil, fileErr(ErrTooLarge, nil,
+				"有超过 %d 个合并单元格，这不是名单。请确认选择了正确的文件或工作表", maxMerges)
+		}
 	} else {
 		mc, err := wb.GetMergeCells(name, true)
 		if err != nil {
@@ -276,8 +302,11 @@ func mergedRanges(wb *excelize.File, name string, paths map[string]string) ([]ce
 	return out, nil
 }
 
+// maxMerges caps the merged ranges of a sheet: a roster has a handful.
+const maxMerges = 100000
+
 // scanMergeRefs finds the ref attributes of the mergeCell elements of a
-// worksheet part.
+// worksheet part, stopping after maxMerges+1.
 func scanMergeRefs(raw []byte) []string {
 	i := bytes.LastIndex(raw, []byte("sheetData>"))
 	if i < 0 {
@@ -285,7 +314,7 @@ func scanMergeRefs(raw []byte) []string {
 	}
 	raw = raw[i:]
 	var refs []string
-	for {
+	for len(refs) <= maxMerges {
 		j := bytes.Index(raw, []byte("mergeCell "))
 		if j < 0 {
 			return refs
@@ -304,6 +333,7 @@ func scanMergeRefs(raw []byte) []string {
 		}
 		raw = raw[end:]
 	}
+	return refs
 }
 
 // isExcelizeSheetMissing reports whether err says a sheet does not exist.
