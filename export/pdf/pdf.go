@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"sureform/forms"
+	"sureform/forms/atomicfile"
 )
 
 // Options control how a report is written.
@@ -75,7 +76,7 @@ func WriteFile(path string, f *forms.Filing, ed *forms.Edition, opts Options) er
 	if _, err := Render(&buf, f, ed, opts); err != nil {
 		return err
 	}
-	if err := forms.WriteFileAtomic(path, buf.Bytes()); err != nil {
+	if err := atomicfile.Write(path, buf.Bytes()); err != nil {
 		return fmt.Errorf("写入 PDF 报告：%w", err)
 	}
 	return nil

@@ -363,6 +363,16 @@ func TestRowsSkippedAndReported(t *testing.T) {
 	}
 }
 
+// personName is the i-th of 10×n×n distinct made-up names (n given-name
+// characters): a person's name has no digits, so generated rosters must
+// not number their people.
+func personName(i int) string {
+	family := []rune("赵钱孙李周吴郑王冯陈")
+	given := []rune("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红玲兰峰琳飞鹏辉建文")
+	n := len(given)
+	return string(family[i%10]) + string(given[(i/10)%n]) + string(given[(i/10/n)%n])
+}
+
 func itoa(n int) string {
 	if n == 0 {
 		return ""
