@@ -80,6 +80,9 @@ type canvas struct {
 	page       int
 	totalPages int
 	y          float64
+	// keepWith is the height that must follow the next table row on its
+	// page (see takeKeep).
+	keepWith float64
 	// onNewPage draws the running header of a new page.
 	onNewPage func()
 }
