@@ -429,7 +429,7 @@ func (c *canvas) newPage() {
 		p.AddPage()
 		p.SetLineWidth(lineW)
 		p.SetDrawColor(0, 0, 0)
-		p.SetFont(fontFamily, "", c.size)
+		p.SetFont(c.doc.family, "", c.size)
 	}
 	size, gray := c.size, c.gray
 	c.setSize(9)

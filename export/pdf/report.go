@@ -24,6 +24,9 @@ type report struct {
 	f  *forms.Filing
 	ed *forms.Edition
 	d  forms.Derived
+	// review, when set, makes the document the review report of these
+	// findings instead of the official report.
+	review *forms.Report
 
 	section int
 	// headings are the numbered section headings, in order.
@@ -42,6 +45,10 @@ func (r *report) draw(c *canvas, progress func(float64)) {
 	r.inTable = map[string]bool{}
 	c.setSize(sizeBody)
 	c.setGray(0)
+	if r.review != nil {
+		r.drawReview(c, progress)
+		return
+	}
 	running := strings.TrimSpace(formtext.OrgName(r.f) + "　" + r.ed.Title)
 	c.onNewPage = func() {
 		if c.page == 1 {
@@ -61,6 +68,14 @@ func (r *report) draw(c *canvas, progress func(float64)) {
 
 // metadata is the document information: title, subject, author.
 func (r *report) metadata() metadata {
+	if r.review != nil {
+		return metadata{
+			title:    strings.TrimSpace(formtext.OrgName(r.f) + " " + ReviewTitle),
+			subject:  strings.TrimSpace(r.ed.Title + " " + ReviewTitle),
+			author:   strings.TrimSpace(r.f.School),
+			keywords: "学生会组织深化改革 评估备案 审核",
+		}
+	}
 	return metadata{
 		title:    strings.TrimSpace(formtext.OrgName(r.f) + " " + r.ed.Title),
 		subject:  strings.TrimSpace(r.ed.Name + " " + r.f.AcademicYear),

@@ -47,16 +47,54 @@ var ErrNotTrueType = errors.New("not a TrueType-outline font")
 
 // Parse reads a TrueType font. data must not be modified afterwards.
 func Parse(data []byte) (*Font, error) {
-	if len(data) < 12 {
+	if IsCollection(data) {
+		return nil, errors.New("font data is a collection (.ttc): use ParseFace")
+	}
+	return parseAt(data, 0, -1)
+}
+
+// IsCollection reports whether data is a TrueType collection (.ttc).
+func IsCollection(data []byte) bool { return len(data) >= 12 && string(data[:4]) == "ttcf" }
+
+// NumFaces is the number of fonts in data: the collection's count for a
+// TrueType collection, 1 otherwise.
+func NumFaces(data []byte) int {
+	if !IsCollection(data) {
+		return 1
+	}
+	return int(binary.BigEndian.Uint32(data[8:]))
+}
+
+// ParseFace reads font index (from 0) of a TrueType collection (.ttc), or
+// the font itself when data is a single font and index is 0.
+func ParseFace(data []byte, index int) (*Font, error) {
+	if !IsCollection(data) {
+		if index != 0 {
+			return nil, fmt.Errorf("font %d of a single font", index)
+		}
+		return Parse(data)
+	}
+	n := NumFaces(data)
+	if index < 0 || index >= n || len(data) < 12+4*n {
+		return nil, fmt.Errorf("font %d of a collection of %d", index, n)
+	}
+	off := int(binary.BigEndian.Uint32(data[12+4*index:]))
+	return parseAt(data, off, index)
+}
+
+// parseAt reads the font whose table directory starts at off; index is its
+// place in a collection, or -1 for a single font.
+func parseAt(data []byte, off, index int) (*Font, error) {
+	if off < 0 || len(data) < off+12 {
 		return nil, errors.New("font data too short")
 	}
-	n := int(binary.BigEndian.Uint16(data[4:]))
-	if len(data) < 12+16*n {
+	n := int(binary.BigEndian.Uint16(data[off+4:]))
+	if len(data) < off+12+16*n {
 		return nil, errors.New("font table directory truncated")
 	}
 	f := &Font{data: data, tables: map[string][]byte{}}
 	for i := 0; i < n; i++ {
-		rec := data[12+16*i:]
+		rec := data[off+12+16*i:]
 		tag := string(rec[:4])
 		off := int(binary.BigEndian.Uint32(rec[8:]))
 		ln := int(binary.BigEndian.Uint32(rec[12:]))
@@ -92,7 +130,16 @@ func Parse(data []byte) (*Font, error) {
 	if len(f.tables["loca"]) < locaEntry*(f.numGlyphs+1) {
 		return nil, errors.New("font loca table truncated")
 	}
-	sf, err := sfnt.Parse(data)
+	var sf *sfnt.Font
+	var err error
+	if index < 0 {
+		sf, err = sfnt.Parse(data)
+	} else {
+		var c *sfnt.Collection
+		if c, err = sfnt.ParseCollection(data); err == nil {
+			sf, err = c.Font(index)
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading font: %w", err)
 	}
