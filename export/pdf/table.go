@@ -175,11 +175,13 @@ func (c *canvas) splitRow(t *table, cells []laidCell, h float64) {
 		c.setSize(t.size)
 		fit := int((c.room() - 2*padY) / lh)
 		fresh := c.y <= contentTop+c.headerHeight(t)+1e-6
-		if left := lines - done; left <= fit && !fresh && float64(left)*lh+2*padY+reserve > c.room() {
+		if left := lines - done; left <= fit && float64(left)*lh+2*padY+reserve > c.room() {
 			// The rest fits but what must follow it does not: carry two
 			// lines over so that the text and what follows share a page.
-			fit = left - min(2, left)
-			if fit == 0 {
+			switch {
+			case left > 2:
+				fit = left - 2
+			case !fresh:
 				c.newPage()
 				continue
 			}
