@@ -161,7 +161,7 @@ func TestFormLayout(t *testing.T) {
 				at += i
 			}
 			for _, h := range []string{formtext.TitleCongress, formtext.TitleChart, formtext.TitleRoster, formtext.TitleGuidance} {
-				if n := regexp.MustCompile(`[一二三四五六七八九十]+、` + regexp.QuoteMeta(squeeze(h))).FindAllStringIndex(all, -1); len(n) != 1 {
+				if n := regexp.MustCompile(`[一二三四五六七八九十]+、`+regexp.QuoteMeta(squeeze(h))).FindAllStringIndex(all, -1); len(n) != 1 {
 					t.Errorf("heading %q appears %d times", h, len(n))
 				}
 			}
