@@ -68,7 +68,7 @@ func newField(path string, input fyne.CanvasObject, focus fyne.Focusable) *field
 
 // show puts the field's problems under it, errors in red, 提示 in amber.
 // It reports whether the hint changed, which changes the page's layout.
-func (fd *field) show(findings []Finding) bool {
+func (fd *field) show(findings []forms.Finding) bool {
 	var msgs []string
 	isErr := false
 	if fd.local != "" {
@@ -76,8 +76,8 @@ func (fd *field) show(findings []Finding) bool {
 		isErr = true
 	}
 	for _, f := range findings {
-		msgs = append(msgs, severityWord(f)+"："+f.Message)
-		isErr = isErr || f.IsError()
+		msgs = append(msgs, findingWord(f)+"："+f.Message)
+		isErr = isErr || isError(f)
 	}
 	if len(msgs) == 0 {
 		if !fd.hint.Visible() {
@@ -107,13 +107,6 @@ func relayout(page fyne.CanvasObject) {
 		s.Refresh()
 		s.Content.Refresh()
 	}
-}
-
-func severityWord(f Finding) string {
-	if f.IsError() {
-		return "错误"
-	}
-	return "提示"
 }
 
 // cell is the input and its hint, as placed in a form.

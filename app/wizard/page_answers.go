@@ -171,7 +171,7 @@ func (p *answersPage) row(s *forms.Section, it forms.Item) fyne.CanvasObject {
 
 func (p *answersPage) refresh() {
 	d := &p.w.report.Derived
-	related := map[string][]Finding{}
+	related := map[string][]forms.Finding{}
 	for _, f := range p.w.report.Findings {
 		for _, id := range f.Items {
 			if f.Path != "answers["+id+"]" && f.Path != "answers["+id+"].note" {
@@ -185,8 +185,8 @@ func (p *answersPage) refresh() {
 			var lines []string
 			imp := widget.WarningImportance
 			for _, f := range rel {
-				lines = append(lines, severityWord(f)+"："+f.Message)
-				if f.IsError() {
+				lines = append(lines, findingWord(f)+"："+f.Message)
+				if isError(f) {
 					imp = widget.DangerImportance
 				}
 			}

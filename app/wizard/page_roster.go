@@ -29,7 +29,7 @@ type rosterPage struct {
 	table *widget.Table
 	// rows maps view rows to roster indexes.
 	rows     []int
-	findings map[int][]Finding
+	findings map[int][]forms.Finding
 	// local holds, per roster index, text the user typed that could not be
 	// read (a rank that is not a rank).
 	local      map[int]string
@@ -44,7 +44,7 @@ type rosterPage struct {
 }
 
 func newRosterPage(w *Window) *rosterPage {
-	return &rosterPage{w: w, findings: map[int][]Finding{}, local: map[int]string{}}
+	return &rosterPage{w: w, findings: map[int][]forms.Finding{}, local: map[int]string{}}
 }
 
 func (p *rosterPage) filing() *forms.Filing { return p.w.doc.filing }
@@ -81,25 +81,18 @@ func (p *rosterPage) content() fyne.CanvasObject {
 	p.general.Hide()
 	p.detail = note("")
 	add := widget.NewButtonWithIcon("添加成员", theme.ContentAddIcon(), p.addMember)
-	tools := container.NewHBox(add)
-	if p.w.opts.Backends.Roster != nil {
-		imp := widget.NewButtonWithIcon("导入名单…", theme.UploadIcon(), p.w.ImportRoster)
-		imp.Importance = widget.HighImportance
-		p.undo = widget.NewButtonWithIcon("撤销导入", theme.ContentUndoIcon(), p.w.undoImport)
-		tmpl := widget.NewButton("保存空白名单模板…", p.w.saveTemplate)
-		tmpl.Importance = widget.LowImportance
-		tools.Objects = append([]fyne.CanvasObject{imp, p.undo, add, tmpl}, tools.Objects[1:]...)
-	}
+	imp := widget.NewButtonWithIcon("导入名单…", theme.UploadIcon(), p.w.ImportRoster)
+	imp.Importance = widget.HighImportance
+	p.undo = widget.NewButtonWithIcon("撤销导入", theme.ContentUndoIcon(), p.w.undoImport)
+	tmpl := widget.NewButton("保存空白名单模板…", p.w.saveTemplate)
+	tmpl.Importance = widget.LowImportance
+	tools := container.NewHBox(imp, p.undo, add, tmpl)
 	tools.Add(widget.NewSeparator())
 	tools.Add(p.onlyIssues)
 	tools.Add(p.sortBy)
 	p.top = container.NewVBox(tools, p.count, p.general)
 	top := p.top
-	if p.w.opts.Backends.Roster == nil {
-		top.Add(notReady("导入名单（从 Excel 或 CSV 读入）"))
-	} else {
-		top.Add(note("可以把 Excel（.xlsx）或 CSV 名单文件直接拖到窗口上导入。"))
-	}
+	top.Add(note("可以把 Excel（.xlsx）或 CSV 名单文件直接拖到窗口上导入。"))
 	p.root = container.NewBorder(top, p.detail, nil, nil, p.table)
 	return p.root
 }
@@ -157,7 +150,7 @@ func (p *rosterPage) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		for _, fd := range p.findings[mi] {
 			_, field, _ := memberOfPath(fd.Path)
 			if columnOfField(field) == id.Col {
-				if fd.IsError() {
+				if isError(fd) {
 					tint = errorTint
 					break
 				}
@@ -275,7 +268,7 @@ func (p *rosterPage) problemText(mi int) (string, bool) {
 	}
 	for _, f := range p.findings[mi] {
 		msgs = append(msgs, f.Message)
-		isErr = isErr || f.IsError()
+		isErr = isErr || isError(f)
 	}
 	return strings.Join(msgs, "；"), isErr
 }
@@ -313,8 +306,8 @@ func (p *rosterPage) refresh() {
 	generalErr := false
 	for _, fd := range p.w.report.Findings {
 		if fd.Path == "members" {
-			general = append(general, severityWord(fd)+"："+fd.Message)
-			generalErr = generalErr || fd.IsError()
+			general = append(general, findingWord(fd)+"："+fd.Message)
+			generalErr = generalErr || isError(fd)
 			continue
 		}
 		if i, _, ok := memberOfPath(fd.Path); ok && i < len(f.Members) {

@@ -3,7 +3,6 @@ package wizard
 import (
 	"bytes"
 	"errors"
-	"fmt"
 
 	"sureform/forms"
 	"sureform/forms/roster"
@@ -55,24 +54,17 @@ func (FormsRoster) Preview(req RosterRequest, f *forms.Filing) (*RosterPreview, 
 				col += "（" + pr.Field.Label() + "）"
 			}
 		}
-		sev := SeverityWarning
-		if pr.Severity == forms.SeverityError {
-			sev = SeverityError
-		}
-		pv.Problems = append(pv.Problems, ImportProblem{Row: pr.Row, Column: col, Severity: sev, Message: pr.Message, Text: pr.Text})
+		pv.Problems = append(pv.Problems, ImportProblem{Row: pr.Row, Column: col, Severity: pr.Severity, Message: pr.Message, Text: pr.Text})
 	}
 	return pv, nil
 }
 
-// choiceError turns the import errors that ask the user for something
-// into the window's: a password, or a sheet.
+// choiceError turns the error of a workbook with several rosters into a
+// choice of sheet for the window; the password errors pass through as
+// they are (roster.ErrPasswordRequired, roster.ErrWrongPassword).
 func choiceError(err error) error {
 	var fe *roster.FileError
 	switch {
-	case errors.Is(err, roster.ErrWrongPassword):
-		return fmt.Errorf("%w: %w", ErrWrongPassword, err)
-	case errors.Is(err, roster.ErrPasswordRequired):
-		return fmt.Errorf("%w: %w", ErrPasswordRequired, err)
 	case errors.Is(err, roster.ErrAmbiguousSheet) && errors.As(err, &fe):
 		c := &SheetChoiceError{Msg: fe.Msg}
 		for _, s := range fe.Sheets {
