@@ -268,6 +268,9 @@ func (w *Window) applyImport(imp RosterImporter, pv *RosterPreview, merge bool) 
 	w.doc.rosterUndo = &before
 	w.edited()
 	w.validateNow()
+	if p, ok := w.pages[stepRoster].(*rosterPage); ok {
+		p.rosterReplaced()
+	}
 	how := "替换了原名单"
 	if merge {
 		how = "合并到原名单"
@@ -284,11 +287,11 @@ func (w *Window) undoImport() {
 	f := w.doc.filing
 	f.Members, f.Departments = w.doc.rosterUndo.members, w.doc.rosterUndo.departments
 	w.doc.rosterUndo = nil
-	if p, ok := w.pages[stepRoster].(*rosterPage); ok {
-		p.local = map[int]string{}
-	}
 	w.edited()
 	w.validateNow()
+	if p, ok := w.pages[stepRoster].(*rosterPage); ok {
+		p.rosterReplaced()
+	}
 	w.flash("已撤销导入，名单恢复为导入前的 " + fmt.Sprint(len(f.Members)) + " 人。")
 }
 

@@ -93,6 +93,9 @@ type Window struct {
 	// loading is set while widgets are filled from the data, so that their
 	// change handlers do not count as edits.
 	loading bool
+	// relayingOut is set while the open page is laid out again for a
+	// field that grew (whose new width may change its height again).
+	relayingOut bool
 
 	stepList   *widget.List
 	pageTitle  *widget.Label
