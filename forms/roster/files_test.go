@@ -418,6 +418,8 @@ func FuzzParse(f *testing.F) {
 	f.Add(legacyXLS(f)[:1024])
 	f.Add(docxBytes(f))
 	f.Add([]byte("\xef\xbb\xbf姓名,政治面貌,院系\n张三,团员,机电系\n"))
+	f.Add(oleFile(map[string]uint32{"Workbook": 0, "EncryptionInfo": 0}))
+	f.Add(writeZip(f, workbookParts(sheetXML(people(3), `<row r="9"><c r="XFD9"><v>1</v></c></row>`))))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Parse(data, "f.xlsx", Options{MaxRows: 500})
 		if err != nil {
