@@ -9,7 +9,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 
 	"sureform/export/pdf/glyph"
-	"sureform/export/pdf/linebreak"
+	"sureform/export/linebreak"
 )
 
 // Page geometry, in millimetres.

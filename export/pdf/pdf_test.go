@@ -22,7 +22,7 @@ import (
 
 	"sureform/export/formtext"
 	"sureform/export/pdf/fontsubset"
-	"sureform/export/pdf/linebreak"
+	"sureform/export/linebreak"
 	"sureform/forms"
 )
 
