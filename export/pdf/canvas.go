@@ -8,8 +8,8 @@ import (
 
 	"golang.org/x/image/font/sfnt"
 
-	"sureform/export/pdf/glyph"
 	"sureform/export/linebreak"
+	"sureform/export/pdf/glyph"
 )
 
 // Page geometry, in millimetres.
