@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"sureform/forms"
+	"sureform/forms/atomicfile"
 )
 
 // Options control how a report is written.
@@ -90,7 +91,7 @@ func WriteFileResult(path string, f *forms.Filing, ed *forms.Edition, opts Optio
 	if err != nil {
 		return res, err
 	}
-	if err := forms.WriteFileAtomic(path, buf.Bytes()); err != nil {
+	if err := atomicfile.Write(path, buf.Bytes()); err != nil {
 		return res, fmt.Errorf("写入 PDF 报告：%w", err)
 	}
 	return res, nil

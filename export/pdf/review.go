@@ -10,6 +10,7 @@ import (
 
 	"sureform/export/formtext"
 	"sureform/forms"
+	"sureform/forms/atomicfile"
 )
 
 // ReviewTitle is the title of the internal review report.
@@ -34,7 +35,7 @@ func WriteReviewFile(path string, f *forms.Filing, ed *forms.Edition, rep *forms
 	if err != nil {
 		return res, err
 	}
-	if err := forms.WriteFileAtomic(path, buf.Bytes()); err != nil {
+	if err := atomicfile.Write(path, buf.Bytes()); err != nil {
 		return res, fmt.Errorf("写入审核报告：%w", err)
 	}
 	return res, nil
