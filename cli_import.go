@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/width"
 
 	"sureform/forms"
+	"sureform/forms/atomicfile"
 	"sureform/forms/roster"
 )
 
@@ -351,8 +352,8 @@ func runTemplate(c *cli, args []string) error {
 	if err := roster.WriteTemplate(&buf, opt); err != nil {
 		return &exitError{code: exitUsage, msg: "sureform template：" + err.Error()}
 	}
-	if err := forms.WriteFileAtomic(*out, buf.Bytes()); err != nil {
-		var fe *forms.FileError
+	if err := atomicfile.Write(*out, buf.Bytes()); err != nil {
+		var fe *atomicfile.Error
 		if errors.As(err, &fe) {
 			return &exitError{code: exitUsage, msg: "sureform template：" + fe.Error()}
 		}
