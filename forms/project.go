@@ -98,11 +98,16 @@ func jsonError(data []byte, err error) error {
 		return &FileError{Err: err, Msg: fmt.Sprintf("第 %d 行第 %d 列格式错误，文件可能已损坏或被截断", line, col)}
 	case errors.As(err, &typ):
 		line, col := position(data, typ.Offset)
-		field := typ.Field
-		if field == "" {
+		field := JSONFieldLabel(typ.Field)
+		switch {
+		case field != "":
+			field = "“" + field + "”"
+		case typ.Field == "":
 			field = "（顶层）"
+		default:
+			field = "“" + typ.Field + "”"
 		}
-		return &FileError{Err: err, Msg: fmt.Sprintf("第 %d 行第 %d 列：字段 %s 的值类型不对（应为%s，实为%s）",
+		return &FileError{Err: err, Msg: fmt.Sprintf("第 %d 行第 %d 列：字段%s的值类型不对（应为%s，实为%s）",
 			line, col, field, typeName(typ.Type), jsonValueName(typ.Value))}
 	case strings.HasPrefix(err.Error(), "json: unknown field"):
 		return &FileError{Err: err, Msg: "含有无法识别的字段 " + strings.TrimPrefix(err.Error(), "json: unknown field ")}

@@ -63,6 +63,7 @@ func (c *checker) flush(g *memberGroups) {
 			}
 		}
 		c.add(mg.rule, "members", fmt.Sprintf("名单中%d人%s：%s", len(mg.idx), mg.many, b.String()))
+		c.out[len(c.out)-1].Members = mg.idx
 	}
 }
 

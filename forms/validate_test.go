@@ -688,3 +688,28 @@ func TestUnmetIsNotAnError(t *testing.T) {
 		}
 	}
 }
+
+// A finding that stands for several members lists them, and each member's
+// findings include it.
+func TestGroupedFindingListsMembers(t *testing.T) {
+	f := vCleanFiling(t, "2021")
+	for _, i := range []int{3, 5, 7} {
+		f.Members[i].PoliticalStatus = ""
+	}
+	r := Validate(f, vTestEdition(t, "2021"))
+	var hit []Finding
+	for _, fd := range r.Findings {
+		if fd.Rule == RuleMemberPoliticalMissing {
+			hit = append(hit, fd)
+		}
+	}
+	if len(hit) != 1 || hit[0].Path != "members" || fmt.Sprint(hit[0].Members) != "[3 5 7]" || !strings.Contains(hit[0].Message, "名单中3人") {
+		t.Fatalf("findings %+v, want one listing members 3, 5 and 7", hit)
+	}
+	if got := r.At("members[5]"); len(got) != 1 || got[0].Rule != RuleMemberPoliticalMissing {
+		t.Errorf("At(members[5]) = %v", got)
+	}
+	if got := r.At("members[4]"); len(got) != 0 {
+		t.Errorf("At(members[4]) = %v", got)
+	}
+}

@@ -110,8 +110,11 @@ func relayout(page fyne.CanvasObject) {
 }
 
 func severityWord(f Finding) string {
-	if f.IsError() {
+	switch {
+	case f.IsError():
 		return "错误"
+	case f.Severity == string(forms.SeverityUnmet):
+		return "未达标项"
 	}
 	return "提示"
 }
