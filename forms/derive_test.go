@@ -185,3 +185,23 @@ func TestReadPercentAndCount(t *testing.T) {
 		t.Errorf("JSONFieldLabel(congress.delegates) = %q", l)
 	}
 }
+
+// A title inferred from the work experience counts for nothing until the
+// user confirms it.
+func TestSuggestedTitleIsNotCounted(t *testing.T) {
+	f := vCleanFiling(t, "2021")
+	ed := vTestEdition(t, "2021")
+	before := Derive(f, ed).Presidium
+	m := &f.Members[len(f.Members)-1]
+	m.Position, m.Department = "", ""
+	m.SuggestedPosition, m.SuggestedDepartment = PositionVicePresident, PresidiumDepartment
+	if got := Derive(f, ed).Presidium; got != before {
+		t.Errorf("presidium %d with an unconfirmed 副主席, want %d", got, before)
+	}
+	if !m.ConfirmSuggestion() || m.Position != PositionVicePresident || m.SuggestedPosition != "" {
+		t.Fatalf("confirmed %+v", m)
+	}
+	if got := Derive(f, ed).Presidium; got != before+1 {
+		t.Errorf("presidium %d after confirming, want %d", got, before+1)
+	}
+}

@@ -177,6 +177,14 @@ func (c *checker) memberPosition(g *memberGroups, i int, m *Member) {
 	p := trimSpace(m.Position)
 	dept := trimSpace(m.Department)
 	switch {
+	case p == "" && m.SuggestedPosition != "":
+		what := m.SuggestedPosition
+		if d := m.SuggestedDepartment; d != "" && d != PresidiumDepartment {
+			what = d + what
+		}
+		c.group(g, RuleMemberPositionMissing, "position", "的职务是从工作经历推断的，确认前不计入主席团人数和部门人数，请逐一确认", i,
+			fmt.Sprintf("%s的职务从工作经历推断为“%s”，确认前不计入主席团人数和部门人数，请确认", c.memberRef(i), what), "推断为"+what)
+		return
 	case p == "" && dept == "":
 		c.group(g, RuleMemberPositionMissing, "position", "未填职务和所在部门，无法核对职务设置、主席团人数和部门人数", i,
 			c.memberRef(i)+"未填职务和所在部门，无法核对职务设置、主席团人数和部门人数", "")

@@ -159,6 +159,7 @@ func vRuleCases() []vRuleCase {
 		{name: "学习委员 title", mutate: m(5, func(m *Member) { m.Position = "学习委员" }), rule: RuleMemberPosition, fires: true, path: "members[5].position"},
 		{name: "执行主席 allowed", mutate: m(1, func(m *Member) { m.Position = PositionExecutivePresident }), rule: RuleMemberPosition},
 		{name: "position missing", mutate: m(5, func(m *Member) { m.Position = "" }), rule: RuleMemberPositionMissing, fires: true, path: "members[5].position"},
+		{name: "position inferred, to confirm", mutate: m(5, func(m *Member) { m.Position, m.SuggestedPosition = "", PositionHead }), rule: RuleMemberPositionMissing, fires: true, path: "members[5].position"},
 		{name: "department missing", mutate: m(5, func(m *Member) { m.Department = "" }), rule: RuleMemberDepartmentMissing, fires: true, path: "members[5].department"},
 		{name: "主席 in a department", mutate: m(0, func(m *Member) { m.Department = "学习部" }), rule: RuleMemberPresidiumPlacement, fires: true, path: "members[0].department"},
 		{name: "部长 in 主席团", mutate: m(3, func(m *Member) { m.Department = PresidiumDepartment }), rule: RuleMemberPresidiumPlacement, fires: true, path: "members[3].department"},
