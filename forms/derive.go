@@ -148,12 +148,17 @@ func deriveCounts(f *Filing) Derived {
 		Items:           map[string]Suggestion{},
 	}
 	known, fromCollege := 0, 0
+	inCollege := CollegeRosterMatch(f)
 	for i := range f.Members {
 		m := &f.Members[i]
 		if !m.InPresidium() && trimSpace(m.Department) == "" {
 			d.Unassigned++
 		}
-		if m.FromCollegeUnion != nil {
+		switch {
+		case inCollege[i] >= 0:
+			known++
+			fromCollege++
+		case m.FromCollegeUnion != nil:
 			known++
 			if *m.FromCollegeUnion {
 				fromCollege++
@@ -513,6 +518,9 @@ func decideFact(f *Filing, ed *Edition, d *Derived, it Item) (*bool, string) {
 		return decideColleges(f, func(u *CollegeUnion) *int { return u.Staff }, CollegeStaffLimit, "工作人员", "人")
 	case FactCollegePresidiumLimit:
 		return decideColleges(f, func(u *CollegeUnion) *int { return u.Presidium }, CollegePresidiumLimit, "主席团成员", "人")
+	}
+	if _, ok := collegeDeciders[it.Fact]; ok {
+		return decideCollegeFact(f, ed, it)
 	}
 	return nil, ""
 }
