@@ -42,15 +42,15 @@ var collegeRules = []Rule{
 	{ID: RuleCollegeRosterCount, Severity: SeverityError, Title: "二级学生会组织填写的工作人员、主席团人数须与其工作人员名单一致",
 		Facts: []string{FactCollegeStaffLimit, FactCollegePresidiumLimit}, Source: srcForm},
 	{ID: RuleCollegeCongressHeld, Severity: SeverityError, Title: "二级学生会组织须按期召开学生（研究生）代表大会或全体学生（研究生）大会",
-		Facts: []string{FactCollegeCongressHeld}, Source: srcItems},
+		Facts: []string{FactCollegeCongressHeld}, Source: srcItems, Requirement: true},
 	{ID: RuleCollegeCongressMissing, Severity: SeverityWarning, Title: "二级学生会组织未填学代会或全体学生大会召开日期，无法核对",
 		Facts: []string{FactCollegeCongressHeld}, Source: srcItems},
 	{ID: RuleCollegeElection, Severity: SeverityError, Title: "二级学生会组织主席团须由学生（研究生）代表大会或全体学生（研究生）大会选举产生",
-		Facts: []string{FactCollegePresidiumElected}, Source: srcItems},
+		Facts: []string{FactCollegePresidiumElected}, Source: srcItems, Requirement: true},
 	{ID: RuleCollegeElectionMissing, Severity: SeverityWarning, Title: "二级学生会组织未填主席团产生方式，无法核对",
 		Facts: []string{FactCollegePresidiumElected}, Source: srcItems},
 	{ID: RuleCollegeGuidance, Severity: SeverityError, Title: "二级学生会组织须明确1名团组织负责人指导，并聘任团委老师担任秘书长",
-		Facts: []string{FactCollegeGuidance}, Source: srcItems},
+		Facts: []string{FactCollegeGuidance}, Source: srcItems, Requirement: true},
 	{ID: RuleCollegeGuidanceUnknown, Severity: SeverityWarning, Title: "二级学生会组织未填团组织负责人、秘书长或其是否为团委老师，无法核对",
 		Facts: []string{FactCollegeGuidance}, Source: srcItems},
 	{ID: RuleCollegeAnswerContradiction, Severity: SeverityError, Title: "二级学生会组织的自评答案与其数据矛盾", Source: srcForm},
@@ -358,6 +358,30 @@ func (c *checker) collegeData(i int, sec *Section) {
 		}
 		c.addItems(RuleCollegeAnswerContradiction, base+".items["+it.ID+"]",
 			fmt.Sprintf("%s%s答“%s”，但%s", who, c.label(it.ID), yesNo(answer), s.Reason), []string{it.ID})
+	}
+}
+
+// collegeGaps tells a college union's real gaps from mistakes, as gaps
+// does for the school: an error of a requirement rule among the findings
+// from start on, about union i, whose items the union answers 否, becomes
+// an 未达标项.
+func (c *checker) collegeGaps(i, start int) {
+	u := &c.f.CollegeUnions[i]
+	for k := start; k < len(c.out); k++ {
+		fd := &c.out[k]
+		if fd.Severity != SeverityError || len(fd.Items) == 0 || !ruleIndex[fd.Rule].Requirement {
+			continue
+		}
+		all := true
+		for _, id := range fd.Items {
+			if v, ok := u.Items[id]; !ok || v {
+				all = false
+				break
+			}
+		}
+		if all {
+			fd.Severity = SeverityUnmet
+		}
 	}
 }
 

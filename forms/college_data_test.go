@@ -164,3 +164,30 @@ func TestMigrateV2(t *testing.T) {
 		t.Errorf("bad v2 union error = %v", err)
 	}
 }
+
+// TestCollegeGapIsUnmet: a college that honestly answers 否 for a
+// requirement its data does not meet has a gap, not an error.
+func TestCollegeGapIsUnmet(t *testing.T) {
+	f := vCleanFiling(t, "2021")
+	vCollegeData(f)
+	u := &f.CollegeUnions[0]
+	u.Roster[2].PoliticalStatus = "群众"
+	u.Items["c6"] = false
+	f.CollegeItemCounts["c6"] = 1
+	r := Validate(f, vTestEdition(t, "2021"))
+	found := false
+	for _, fd := range r.Findings {
+		if fd.Path == "college_unions[0].roster[2].political_status" {
+			found = true
+			if fd.Severity != SeverityUnmet {
+				t.Errorf("severity %s, want unmet: %s", fd.Severity, fd.Message)
+			}
+		}
+		if fd.Rule == RuleCollegeAnswerContradiction {
+			t.Errorf("honest 否 reported as a contradiction: %s", fd.Message)
+		}
+	}
+	if !found {
+		t.Error("the member's political status is not reported")
+	}
+}
