@@ -51,6 +51,9 @@ type Preview struct {
 	// Filled lists the items the college left blank that its data decides;
 	// their answers come from the data.
 	Filled []string
+	// Kept lists the items the college left blank that its data does not
+	// decide and the filing already answers; those answers stay.
+	Kept []string
 	// Changes says in Chinese what applying the preview changes in the
 	// filing, one line each.
 	Changes []string
@@ -619,9 +622,17 @@ func (r *reader) finish() {
 	}
 	for _, it := range r.sec.Answerable() {
 		s := d.Items[it.ID]
-		if !r.answered[it.ID] && s.Met != nil {
+		switch {
+		case r.answered[it.ID]:
+		case s.Met != nil:
 			u.Items[it.ID] = *s.Met
 			p.Filled = append(p.Filled, it.ID)
+		case p.Target >= 0:
+			// Left blank and undecided: the answer the school has stays.
+			if v, ok := r.f.CollegeUnions[p.Target].Items[it.ID]; ok {
+				u.Items[it.ID] = v
+				p.Kept = append(p.Kept, it.ID)
+			}
 		}
 	}
 	p.Derived = d
@@ -656,6 +667,14 @@ func (r *reader) changes() []string {
 	}
 	if u.Roster != nil {
 		out = append(out, fmt.Sprintf("工作人员名单%d人，其中主席团%d人", len(u.Roster), p.Derived.Presidium))
+	}
+	if len(p.Kept) > 0 {
+		var nums []string
+		for _, id := range p.Kept {
+			it, _, _ := r.ed.Item(id)
+			nums = append(nums, it.Number)
+		}
+		out = append(out, "第"+strings.Join(nums, "、")+"项该组织未作答，保留“具体情况”中原有的答案")
 	}
 	for _, id := range p.Filled {
 		it, _, _ := r.ed.Item(id)
