@@ -86,10 +86,18 @@ func (fl fill) write(t *testing.T, path string, damage func(wb *excelize.File)) 
 		t.Fatal(err)
 	}
 	defer wb.Close()
-	rows, err := wb.GetRows(college.SheetBasic)
-	if err != nil {
+	fl.apply(wb)
+	if damage != nil {
+		damage(wb)
+	}
+	if err := wb.Save(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// apply types the fill into an open workbook.
+func (fl fill) apply(wb *excelize.File) {
+	rows, _ := wb.GetRows(college.SheetBasic)
 	for r, row := range rows {
 		if len(row) == 0 {
 			continue
@@ -99,11 +107,8 @@ func (fl fill) write(t *testing.T, path string, damage func(wb *excelize.File)) 
 		}
 	}
 	for i, p := range fl.roster {
-		r := 5 + i
-		for c, v := range []string{fmt.Sprint(i + 1), p.name, p.status, "", p.grade, p.rank, p.failed, "", p.position, p.department} {
-			cell, _ := excelize.CoordinatesToCellName(c+1, r)
-			wb.SetCellStr(college.SheetRoster, cell, v)
-		}
+		row := []any{fmt.Sprint(i + 1), p.name, p.status, "", p.grade, p.rank, p.failed, "", p.position, p.department}
+		wb.SetSheetRow(college.SheetRoster, fmt.Sprintf("A%d", 5+i), &row)
 	}
 	arows, _ := wb.GetRows(college.SheetAnswers)
 	for r, row := range arows {
@@ -115,12 +120,26 @@ func (fl fill) write(t *testing.T, path string, damage func(wb *excelize.File)) 
 			wb.SetCellStr(college.SheetAnswers, fmt.Sprintf("D%d", r+1), fl.notes[row[0]])
 		}
 	}
-	if damage != nil {
-		damage(wb)
-	}
-	if err := wb.Save(); err != nil {
+}
+
+// filled returns the workbook of a union filled in, as bytes.
+func filled(t testing.TB, f *forms.Filing, ed *forms.Edition, u *forms.CollegeUnion, fl fill) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, f, ed, u); err != nil {
 		t.Fatal(err)
 	}
+	wb, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	fl.apply(wb)
+	out, err := wb.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
 
 func TestRoundTripYangquan(t *testing.T) {

@@ -21,6 +21,9 @@ import (
 // a few dozen.
 const maxSheetRows = 500
 
+// scanRows is how many rows of each sheet tell what the sheet is.
+const scanRows = 30
+
 // maxColumns caps the columns read of those sheets.
 const maxColumns = 40
 
@@ -171,7 +174,11 @@ func (r *reader) problem(sheet string, row, col int, sev forms.Severity, text, m
 func (r *reader) findSheets() *roster.FileError {
 	bestBasic, bestAnswers := 0, 0
 	for _, name := range r.wb.GetSheetList() {
-		rows, err := readRows(r.wb, name)
+		if name == SheetRoster {
+			r.others = append(r.others, name) // not renamed: no need to look
+			continue
+		}
+		rows, err := readRows(r.wb, name, scanRows, false)
 		if err != nil {
 			continue // a chart sheet or an unreadable one: not ours
 		}
@@ -191,6 +198,17 @@ func (r *reader) findSheets() *roster.FileError {
 		}
 		r.others = append(r.others, name)
 	}
+	// Read the two sheets whole, with their merged cells.
+	if r.basic != "" {
+		if rows, err := readRows(r.wb, r.basic, maxSheetRows, true); err == nil {
+			r.basicRows = rows
+		}
+	}
+	if r.answers != "" {
+		if rows, err := readRows(r.wb, r.answers, maxSheetRows, true); err == nil {
+			r.answerRows = rows
+		}
+	}
 	if r.basic == "" && r.answers == "" {
 		return &roster.FileError{Err: ErrNotCollegeWorkbook, Msg: fmt.Sprintf(
 			"不是二级学生会组织填报表：工作簿中没有“%s”和“%s”工作表（也没有找到写有“组织名称”“主席团产生方式”等栏目或逐项“是/否”的工作表）。工作人员名单请用“导入名单”导入",
@@ -205,16 +223,16 @@ func (r *reader) findSheets() *roster.FileError {
 	return nil
 }
 
-// readRows reads the first maxSheetRows rows of a sheet as text, with
-// merged ranges filled from their top-left cell.
-func readRows(wb *excelize.File, sheet string) ([][]string, error) {
+// readRows reads the first limit rows of a sheet as text, with merged
+// ranges filled from their top-left cell when merges is set.
+func readRows(wb *excelize.File, sheet string, limit int, merges bool) ([][]string, error) {
 	it, err := wb.Rows(sheet)
 	if err != nil {
 		return nil, err
 	}
 	defer it.Close()
 	var rows [][]string
-	for it.Next() && len(rows) < maxSheetRows {
+	for len(rows) < limit && it.Next() {
 		cols, err := it.Columns()
 		if err != nil {
 			return nil, err
@@ -227,11 +245,14 @@ func readRows(wb *excelize.File, sheet string) ([][]string, error) {
 	if err := it.Error(); err != nil {
 		return nil, err
 	}
-	merges, err := wb.GetMergeCells(sheet, true)
+	if !merges {
+		return rows, nil
+	}
+	ranges, err := wb.GetMergeCells(sheet, true)
 	if err != nil {
 		return rows, nil
 	}
-	for _, m := range merges {
+	for _, m := range ranges {
 		c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 		c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
 		if err1 != nil || err2 != nil || r0 > len(rows) || c0 > maxColumns {
@@ -551,7 +572,7 @@ func (r *reader) readRoster(data []byte, name string) {
 	}
 	if sheet == "" {
 		for _, s := range r.others {
-			rows, err := readRows(r.wb, s)
+			rows, err := readRows(r.wb, s, scanRows, true)
 			if err != nil {
 				continue
 			}
