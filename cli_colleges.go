@@ -164,7 +164,7 @@ func writeCollegesJSON(w io.Writer, f *forms.Filing, ed *forms.Edition, previews
 			CongressDate: orNull(u.CongressDate.String()), Election: orNull(u.PresidiumElection), LeagueLead: u.LeagueLead,
 			Secretary: u.SecretaryGeneral, FilledBy: orNull(u.FilledBy), Phone: orNull(u.Phone), Staff: p.Derived.Staff,
 			Presidium: p.Derived.Presidium, Members: []memberJSON{}, Answers: map[string]*bool{}, Notes: u.Notes,
-			Derived: p.Derived.Items, Filled: p.Filled, Problems: []collegeProblemJSON{}, Findings: previewFindings(f, ed, p),
+			Derived: p.Derived.Items, Filled: p.Filled, Problems: []collegeProblemJSON{}, Findings: p.Findings(f, ed),
 			Changes: p.Changes}
 		if cj.Notes == nil {
 			cj.Notes = map[string]string{}
@@ -212,26 +212,6 @@ func writeCollegesJSON(w io.Writer, f *forms.Filing, ed *forms.Edition, previews
 	return err
 }
 
-// previewFindings validates the filing as it would be with the preview
-// applied and returns the findings about that college.
-func previewFindings(f *forms.Filing, ed *forms.Edition, p *college.Preview) []forms.Finding {
-	trial := *f
-	trial.CollegeUnions = append([]forms.CollegeUnion(nil), f.CollegeUnions...)
-	if _, err := college.Apply(&trial, ed, []*college.Preview{p}, forms.Date{}); err != nil {
-		return []forms.Finding{}
-	}
-	i := p.Target
-	if i < 0 {
-		i = len(trial.CollegeUnions) - 1
-	}
-	r := forms.Validate(&trial, ed)
-	out := r.At(fmt.Sprintf("college_unions[%d]", i))
-	if out == nil {
-		out = []forms.Finding{}
-	}
-	return out
-}
-
 func writeCollegePreview(w io.Writer, f *forms.Filing, ed *forms.Edition, p *college.Preview) {
 	u := &p.Union
 	fmt.Fprintf(w, "%s：%s，工作人员 %d 人（主席团 %d 人）\n", p.File, u.UnionName(f), p.Derived.Staff, p.Derived.Presidium)
@@ -253,7 +233,7 @@ func writeCollegePreview(w io.Writer, f *forms.Filing, ed *forms.Edition, p *col
 	for _, pr := range p.Problems {
 		fmt.Fprintf(w, "  %s：%s\n", pr.Severity.Chinese(), pr.String())
 	}
-	for _, fd := range previewFindings(f, ed, p) {
+	for _, fd := range p.Findings(f, ed) {
 		fmt.Fprintf(w, "  %s：%s\n", fd.Severity.Chinese(), fd.Message)
 	}
 	fmt.Fprintln(w)

@@ -2,6 +2,7 @@ package college
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 
 	"sureform/forms"
@@ -145,6 +146,27 @@ func cloneMap(m map[string]bool) map[string]bool {
 	out := make(map[string]bool, len(m))
 	for k, v := range m {
 		out[k] = v
+	}
+	return out
+}
+
+// Findings validates the filing as it would be with the preview applied
+// and returns the findings about the preview's union, as the review would
+// list them. The filing is not changed.
+func (p *Preview) Findings(f *forms.Filing, ed *forms.Edition) []forms.Finding {
+	trial := *f
+	trial.CollegeUnions = slices.Clone(f.CollegeUnions)
+	if _, err := Apply(&trial, ed, []*Preview{p}, forms.Date{}); err != nil {
+		return []forms.Finding{}
+	}
+	i := p.Target
+	if i < 0 || i >= len(f.CollegeUnions) {
+		i = len(trial.CollegeUnions) - 1
+	}
+	r := forms.Validate(&trial, ed)
+	out := r.At(fmt.Sprintf("college_unions[%d]", i))
+	if out == nil {
+		out = []forms.Finding{}
 	}
 	return out
 }
