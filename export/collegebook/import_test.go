@@ -103,7 +103,7 @@ func FuzzImportCollegeWorkbook(fz *testing.F) {
 				t.Fatalf("target %d", p.Target)
 			}
 		}
-		rp, err := roster.Parse(data, "二级学生会组织.xlsx", roster.Options{MaxRows: 500})
+		rp, err := roster.Parse(data, "二级学生会组织.xlsx", roster.Options{MaxRows: 500, MaxBytes: 8 << 20})
 		if err != nil {
 			var fe *roster.FileError
 			if !errors.As(err, &fe) || errors.Is(err, roster.ErrInternal) || rp != nil {

@@ -27,6 +27,10 @@ const scanRows = 30
 // maxColumns caps the columns read of those sheets.
 const maxColumns = 40
 
+// maxWorkbookBytes caps a college workbook's size and the uncompressed size
+// of its parts: a filled one with a few hundred members is far smaller.
+const maxWorkbookBytes = 8 << 20
+
 // ErrNotCollegeWorkbook is wrapped by the error for a workbook that has
 // neither a 基本情况 nor a 自评 sheet.
 var ErrNotCollegeWorkbook = errors.New("not a college workbook")
@@ -80,7 +84,7 @@ func ReadFile(path string, f *forms.Filing, ed *forms.Edition) (*Preview, error)
 	if err != nil {
 		return nil, &roster.FileError{File: base, Msg: "无法读取：" + osMessage(err), Err: err}
 	}
-	if info.Size() > roster.DefaultMaxBytes {
+	if info.Size() > maxWorkbookBytes {
 		return nil, &roster.FileError{File: base, Err: roster.ErrTooLarge, Msg: "文件太大，不是二级学生会组织填报表"}
 	}
 	data, err := os.ReadFile(path)
@@ -117,7 +121,7 @@ func Parse(data []byte, name string, f *forms.Filing, ed *forms.Edition) (p *Pre
 	if sec == nil {
 		return nil, &roster.FileError{File: name, Msg: ed.Name + "没有二级学生会组织情况，无需收集二级学生会组织填报表"}
 	}
-	if len(data) > roster.DefaultMaxBytes {
+	if len(data) > maxWorkbookBytes {
 		return nil, &roster.FileError{File: name, Err: roster.ErrTooLarge, Msg: "文件太大，不是二级学生会组织填报表"}
 	}
 	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
@@ -125,7 +129,7 @@ func Parse(data []byte, name string, f *forms.Filing, ed *forms.Edition) (p *Pre
 			Msg: "不是 .xlsx 工作簿。请用 sureform 生成的二级学生会组织填报表填写，如已另存为其他格式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入"}
 	}
 	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: roster.DefaultMaxBytes, UnzipXMLSizeLimit: roster.DefaultMaxBytes, CultureInfo: excelize.CultureNameZhCN})
+		UnzipSizeLimit: maxWorkbookBytes, UnzipXMLSizeLimit: maxWorkbookBytes, CultureInfo: excelize.CultureNameZhCN})
 	if err != nil {
 		return nil, &roster.FileError{File: name, Err: fmt.Errorf("%w: %w", roster.ErrDamaged, err),
 			Msg: "工作簿已损坏或不完整，无法读取。请在 Excel 或 WPS 中打开并重新另存为 .xlsx 后再导入"}
@@ -590,7 +594,7 @@ func (r *reader) readRoster(data []byte, name string) {
 	if r.p.Union.OrgType == forms.OrgGraduateUnion {
 		opt.DefaultLevel = forms.LevelGraduate
 	}
-	opt.Sheet = sheet
+	opt.Sheet, opt.MaxBytes = sheet, maxWorkbookBytes
 	rp, err := roster.Parse(data, name, opt)
 	switch {
 	case errors.Is(err, roster.ErrNoRoster):
