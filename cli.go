@@ -37,6 +37,7 @@ var commands = []command{
 	{"export", "FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--review 审核报告.pdf] [--strict]", "导出正式的 Excel 自评表、可打印的 PDF 报告和/或内部审核报告", runExport},
 	{"import", "FILE [--sheet 工作表] [--password 密码] [--hidden] [--json] [--into FILING [--replace]]", "导入 Excel/CSV 名单（预览，或导入到填报文件）", runImport},
 	{"template", "-o FILE.xlsx [--school 学校名称] [--filing FILING]", "生成空白的工作人员名单模板", runTemplate},
+	{"colleges", "template FILING -o DIR | import [--json] [--dry-run] FILING FILE.xlsx…", "生成各二级学生会组织的填报表；导入收回的填报表（逐个预览后写入填报文件）", runColleges},
 }
 
 // cli carries what a subcommand needs: its output streams, the editions
