@@ -4,6 +4,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"sureform/app"
@@ -12,6 +13,10 @@ import (
 func main() {
 	if len(os.Args) > 1 {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	if msg := noDisplay(); msg != "" {
+		fmt.Fprintln(os.Stderr, msg)
+		os.Exit(exitUsage)
 	}
 	info := readAppInfo()
 	app.Run(app.Info{ID: info.ID, Name: info.Name, Version: info.Version, Build: info.Build})
