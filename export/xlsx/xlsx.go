@@ -72,7 +72,7 @@ func Write(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) error 
 		func() error { return writeForm(b, f, ed, &d) },
 		func() error {
 			if cs := ed.CollegeSection(); cs != nil {
-				return writeCollege(b, f, cs, &d)
+				return writeCollege(b, f, ed, cs, &d)
 			}
 			return nil
 		},

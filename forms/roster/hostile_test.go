@@ -108,7 +108,7 @@ func workbookParts(sheet string) []zipPart {
 func people(n int) [][]string {
 	rows := [][]string{smallRoster[0]}
 	for i := 0; i < n; i++ {
-		rows = append(rows, []string{itoa(i + 1), fmt.Sprintf("学生%04d", i), "团员", "机电系", "大二", "3/45", "否"})
+		rows = append(rows, []string{itoa(i + 1), personName(i), "团员", "机电系", "大二", "3/45", "否"})
 	}
 	return rows
 }
