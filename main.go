@@ -6,6 +6,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"sureform/app"
@@ -15,6 +16,10 @@ func main() {
 	args := os.Args[1:]
 	if isCommandLine(args) {
 		os.Exit(run(args, os.Stdout, os.Stderr))
+	}
+	if msg := noDisplay(); msg != "" {
+		fmt.Fprintln(os.Stderr, msg)
+		os.Exit(exitUsage)
 	}
 	info := readAppInfo()
 	app.Run(app.Info{ID: info.ID, Name: info.Name, Version: info.Version, Build: info.Build}, fileArgument(args))
