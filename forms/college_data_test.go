@@ -33,7 +33,7 @@ func vCollegeRuleCases() []vRuleCase {
 		{name: "college workbook back", mutate: with(func(*CollegeUnion) {}), rule: RuleCollegeNotReturned},
 		{name: "college roster empty", mutate: with(func(u *CollegeUnion) { u.Roster = []Member{} }), rule: RuleCollegeRosterEmpty, fires: true, path: "college_unions[0].roster"},
 		{name: "college count not roster", mutate: with(func(u *CollegeUnion) { u.Staff = IntPtr(25) }), rule: RuleCollegeRosterCount, fires: true, path: "college_unions[0].staff"},
-		{name: "college congress old", mutate: with(func(u *CollegeUnion) { u.CongressDate = Date{2020, 9, 1} }), rule: RuleCollegeCongressHeld, fires: true, path: "college_unions[0].congress_date"},
+		{name: "college congress old", mutate: with(func(u *CollegeUnion) { u.CongressDate = Date{2019, 9, 1} }), rule: RuleCollegeCongressHeld, fires: true, path: "college_unions[0].congress_date"},
 		{name: "college congress undated", mutate: with(func(u *CollegeUnion) { u.CongressDate = Date{} }), rule: RuleCollegeCongressMissing, fires: true, path: "college_unions[0].congress_date"},
 		{name: "college presidium appointed", mutate: with(func(u *CollegeUnion) { u.PresidiumElection = "学生会委员会推选" }), rule: RuleCollegeElection, fires: true, path: "college_unions[0].presidium_election"},
 		{name: "college presidium by assembly", mutate: with(func(u *CollegeUnion) { u.PresidiumElection = ElectedByAssembly }), rule: RuleCollegeElection},
@@ -60,7 +60,7 @@ func TestCollegeFindingsNameTheUnion(t *testing.T) {
 		}
 	}
 	want := []string{
-		"护理学院学生会：工作人员名单第2行（钱二）",
+		"护理学院学生会：名单第2人（钱二）",
 		"护理学院学生会：二级学生会组织情况第5项答“是”，但钱二的职务不在",
 	}
 	for _, w := range want {

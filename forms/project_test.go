@@ -110,35 +110,6 @@ func TestExamplesKeepSeedWarts(t *testing.T) {
 	}
 }
 
-func TestSaveIsAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "filing.json")
-	f := loadExample(t, "yangquan-2021.json")
-	if err := Save(path, f); err != nil {
-		t.Fatal(err)
-	}
-	before, _ := os.ReadFile(path)
-
-	// A crash or power cut before the rename: the rename never happens.
-	renameFile = func(string, string) error { return errors.New("power cut") }
-	t.Cleanup(func() { renameFile = os.Rename })
-	f.School = "改过的学校"
-	f.Members = append(f.Members, Member{Name: "新成员"})
-	err := Save(path, f)
-	var fe *FileError
-	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "保存失败") {
-		t.Fatalf("interrupted save error = %v", err)
-	}
-	after, _ := os.ReadFile(path)
-	if !bytes.Equal(before, after) {
-		t.Error("an interrupted save changed the old file")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("temporary files left behind: %v", entries)
-	}
-}
-
 func TestSaveIsOwnerOnly(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("POSIX permissions")
