@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -63,6 +64,40 @@ type exitError struct {
 }
 
 func (e *exitError) Error() string { return e.msg }
+
+// isCommandLine reports whether the arguments are for the command line:
+// a known subcommand, help or version, or several arguments (a mistyped
+// subcommand is reported as one). A single other argument is a file for
+// the desktop app to open, which is what the system passes when a filing
+// is double-clicked or dropped on the program.
+func isCommandLine(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help", "version", "--version":
+		return true
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return true
+		}
+	}
+	return len(args) > 1
+}
+
+// fileArgument is the file the desktop app is to open: the single
+// argument, made absolute, or "" for none. macOS' old process serial
+// number argument (-psn_…) is not a file.
+func fileArgument(args []string) string {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-psn_") {
+		return ""
+	}
+	if abs, err := filepath.Abs(args[0]); err == nil {
+		return abs
+	}
+	return args[0]
+}
 
 // run executes one command line (without the program name) and returns
 // the exit status.

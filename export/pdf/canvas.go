@@ -8,8 +8,8 @@ import (
 
 	"golang.org/x/image/font/sfnt"
 
+	"sureform/export/linebreak"
 	"sureform/export/pdf/glyph"
-	"sureform/export/pdf/linebreak"
 )
 
 // Page geometry, in millimetres.

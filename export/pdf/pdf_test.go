@@ -21,8 +21,8 @@ import (
 	"golang.org/x/image/font/sfnt"
 
 	"sureform/export/formtext"
+	"sureform/export/linebreak"
 	"sureform/export/pdf/fontsubset"
-	"sureform/export/pdf/linebreak"
 	"sureform/forms"
 )
 
