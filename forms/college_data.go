@@ -77,13 +77,13 @@ var collegeDeciders map[string]func(x *collegeView) (*bool, string)
 func makeCollegeDeciders() map[string]func(x *collegeView) (*bool, string) {
 	return map[string]func(x *collegeView) (*bool, string){
 		FactCollegeStaffLimit: func(x *collegeView) (*bool, string) {
-			return x.size(x.d.Staff, CollegeStaffLimit, "工作人员")
+			return x.size(x.d.Staff, x.lim.CollegeStaff, "工作人员")
 		},
 		FactCollegePresidiumLimit: func(x *collegeView) (*bool, string) {
 			if x.u.Roster != nil && x.d.Presidium == 0 {
 				return nil, "工作人员名单中没有标明主席团成员"
 			}
-			return x.size(x.d.Presidium, CollegePresidiumLimit, "主席团成员")
+			return x.size(x.d.Presidium, x.lim.CollegePresidium, "主席团成员")
 		},
 		FactCollegeStructure:       func(x *collegeView) (*bool, string) { return x.school(FactStructure) },
 		FactCollegeTitles:          func(x *collegeView) (*bool, string) { return x.school(FactTitles) },
@@ -131,11 +131,11 @@ func init() {
 	// The college facts the school's table does not decide itself join it,
 	// deciding each over every union (see decideCollegeFact).
 	for fact := range collegeDeciders {
-		if factDeciders[fact] == nil {
-			factDeciders[fact] = func(in *factInput) (*bool, string) {
-				return decideCollegeFact(in.f, in.ed, Item{Fact: fact})
-			}
+		if _, ok := factDeciders[fact]; ok {
+			continue // the size limits, decided from the typed counts
 		}
+		fact := fact
+		factDeciders[fact] = func(in *factInput) (*bool, string) { return decideCollegeFact(in.f, in.ed, Item{Fact: fact}) }
 		knownFacts[fact] = true
 	}
 	for k, v := range collegeFieldLabels {
@@ -219,10 +219,11 @@ type CollegeDerived struct {
 // collegeView is one college union seen as a filing of its own, so that
 // the school-level deciders and member checks apply to it unchanged.
 type collegeView struct {
-	u  *CollegeUnion
-	ed *Edition
-	f  *Filing
-	d  Derived
+	u   *CollegeUnion
+	ed  *Edition
+	f   *Filing
+	d   Derived
+	lim Limits
 }
 
 func newCollegeView(school *Filing, ed *Edition, u *CollegeUnion) *collegeView {
@@ -243,7 +244,7 @@ func newCollegeView(school *Filing, ed *Edition, u *CollegeUnion) *collegeView {
 		Guidance:      Guidance{DeputySecretary: u.LeagueLead, SecretaryGeneral: u.SecretaryGeneral},
 		Answers:       map[string]Answer{},
 	}
-	return &collegeView{u: u, ed: ed, f: f, d: deriveCounts(f)}
+	return &collegeView{u: u, ed: ed, f: f, d: deriveCounts(f), lim: ed.Limits()}
 }
 
 // school decides a roster fact the way the school-level item with that
@@ -252,8 +253,7 @@ func (x *collegeView) school(fact string) (*bool, string) {
 	if x.u.Roster == nil {
 		return nil, "未收集该组织的工作人员名单"
 	}
-	lim := x.ed.Limits()
-	return factDeciders[fact](&factInput{f: x.f, ed: x.ed, d: &x.d, lim: &lim})
+	return factDeciders[fact](&factInput{f: x.f, ed: x.ed, d: &x.d, lim: &x.lim})
 }
 
 func (x *collegeView) size(n, limit int, what string) (*bool, string) {
@@ -443,7 +443,9 @@ func (c *checker) collegeFacts(x *collegeView, base, who string) {
 	switch {
 	case u.CongressDate.IsZero():
 		c.add(RuleCollegeCongressMissing, base+".congress_date", who+"未填学生代表大会或全体学生大会召开日期，无法核对是否按期召开")
-	case held != nil && !*held:
+	case held == nil:
+		c.add(RuleCollegeCongressMissing, base+".congress_date", who+why)
+	case !*held:
 		c.add(RuleCollegeCongressHeld, base+".congress_date", who+why+"；要求按期召开学生代表大会或全体学生大会")
 	}
 	switch m := trimSpace(u.PresidiumElection); {

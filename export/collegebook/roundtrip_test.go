@@ -63,7 +63,7 @@ func goodFill(college string, n int) fill {
 		fl.answers[fmt.Sprint(i)] = "是"
 	}
 	for i := 0; i < n; i++ {
-		p := person{name: fmt.Sprintf("%s成员%02d", string([]rune(college)[:3]), i+1), status: "共青团员", grade: "大二", rank: "3/40", failed: "否", position: "干事", department: "学习部"}
+		p := person{name: personName(college, i), status: "共青团员", grade: "大二", rank: "3/40", failed: "否", position: "干事", department: "学习部"}
 		switch {
 		case i == 0:
 			p.position, p.department = "主席", "主席团"
@@ -76,6 +76,14 @@ func goodFill(college string, n int) fill {
 		fl.roster = append(fl.roster, p)
 	}
 	return fl
+}
+
+// personName is the i-th member's name of a college's roster: real names
+// have no digits.
+func personName(college string, i int) string {
+	surnames := []rune("赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏")
+	givens := []rune("春夏秋冬梅兰竹菊松柏")
+	return string(surnames[i%len(surnames)]) + string(givens[(i/len(surnames))%len(givens)]) + string([]rune(college)[0])
 }
 
 // write fills a generated workbook as a college would, with excelize.
@@ -264,7 +272,7 @@ func TestRoundTripYangquan(t *testing.T) {
 		{forms.RuleCollegeMatrixContradiction, fmt.Sprintf("college_unions[%d].items[c4]", idx["机电工程系"]), "主席团成员4人"},
 		{forms.RuleCollegeStaff, fmt.Sprintf("college_unions[%d].staff", idx["机电工程系"]), "32人"},
 		{forms.RuleCollegeAnswerContradiction, fmt.Sprintf("college_unions[%d].items[c6]", idx["信息技术系"]), "信息技术系学生会：二级学生会组织情况第6项答“是”"},
-		{forms.RuleMemberPolitical, fmt.Sprintf("college_unions[%d].roster[6].political_status", idx["信息技术系"]), "信息技术系学生会：工作人员名单第7行（信息技成员07）"},
+		{forms.RuleMemberPolitical, fmt.Sprintf("college_unions[%d].roster[6].political_status", idx["信息技术系"]), "信息技术系学生会：名单第7人（" + personName("信息技术系", 6) + "）"},
 	}
 	for _, w := range want {
 		found := false

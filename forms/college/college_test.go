@@ -39,8 +39,8 @@ func TestFileNames(t *testing.T) {
 		t.Errorf("FileName %q", got)
 	}
 	for in, want := range map[string]string{
-		"二级学生会组织-医学护理系.xlsx":     "医学护理系",
-		"二级学生会组织-医学护理系 (2).xlsx": "医学护理系",
+		"二级学生会组织-医学护理系.xlsx":            "医学护理系",
+		"二级学生会组织-医学护理系 (2).xlsx":        "医学护理系",
 		"/tmp/x/二级学生会组织-机电工程系（已填）.xlsx": "机电工程系",
 		"名单.xlsx": "",
 	} {
