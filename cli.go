@@ -30,7 +30,7 @@ type command struct {
 // commands lists the subcommands in the order the help shows them.
 var commands = []command{
 	{"editions", "[--add FILE.toml]", "列出可用的表格版本；--add 检查并加入一个表格版本定义文件", runEditions},
-	{"new", "--edition ID --school 学校名称 [--org 学生会|研究生会] -o FILE", "新建一个空白填报文件", runNew},
+	{"new", "[--edition ID] --school 学校名称 [--org 学生会|研究生会] -o FILE", "新建一个空白填报文件（默认用最新的表格版本，学年为当前学年）", runNew},
 	{"show", "FILE", "显示填报文件的摘要（表头、人数、答案）", runShow},
 	{"validate", "FILE [--json]", "按改革文件逐条检查填报文件，先列错误后列提示；有错误时退出状态为 1", runValidate},
 	{"export", "FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf]", "导出正式的 Excel 自评表和/或可打印的 PDF 报告", runExport},
@@ -222,14 +222,18 @@ func runEditions(c *cli, args []string) error {
 			}
 			parts = append(parts, part)
 		}
-		fmt.Fprintf(c.stdout, "%s\t%s\t%s（%s）\n", ed.ID, ed.Name, ed.Title, strings.Join(parts, "，"))
+		title := ed.Title
+		if ed.AcademicYear != "" {
+			title = ed.AcademicYear + " " + title
+		}
+		fmt.Fprintf(c.stdout, "%s\t%s\t%s（%s）\n", ed.ID, ed.Name, title, strings.Join(parts, "，"))
 	}
 	return nil
 }
 
 func runNew(c *cli, args []string) error {
 	fs := c.flags("new")
-	edition := fs.String("edition", "", "表格版本 id（见 sureform editions）")
+	edition := fs.String("edition", "", "表格版本 id（见 sureform editions；默认最新的版本）")
 	school := fs.String("school", "", "学校名称")
 	org := fs.String("org", forms.OrgStudentUnion, "组织类型：学生会 或 研究生会")
 	out := fs.String("o", "", "输出的填报文件")
@@ -241,8 +245,6 @@ func runNew(c *cli, args []string) error {
 	switch {
 	case len(pos) > 0:
 		return &usageError{msg: "多余的参数 " + strings.Join(pos, " ")}
-	case *edition == "":
-		return &usageError{msg: "缺少 --edition"}
 	case strings.TrimSpace(*school) == "":
 		return &usageError{msg: "缺少 --school"}
 	case *out == "":
@@ -250,9 +252,11 @@ func runNew(c *cli, args []string) error {
 	case *org != forms.OrgStudentUnion && *org != forms.OrgGraduateUnion:
 		return &usageError{msg: fmt.Sprintf("--org 只能是 %s 或 %s", forms.OrgStudentUnion, forms.OrgGraduateUnion)}
 	}
-	ed, err := c.editions.Get(*edition)
-	if err != nil {
-		return &usageError{msg: err.Error()}
+	ed := c.editions.Newest()
+	if *edition != "" {
+		if ed, err = c.editions.Get(*edition); err != nil {
+			return &usageError{msg: err.Error()}
+		}
 	}
 	if _, err := os.Stat(*out); err == nil && !*force {
 		return &exitError{code: exitUsage, msg: fmt.Sprintf("sureform new：文件 %s 已存在，未覆盖（如需覆盖请加 --force）", *out)}
