@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -237,5 +238,23 @@ func TestLaterEditionsMarkersAndLegends(t *testing.T) {
 	}
 	if n := eds.Newest(); n == nil || n.ID != "2023-2024" {
 		t.Errorf("newest edition = %v, want 2023-2024", n)
+	}
+}
+
+// TestEncodeEditionRoundTrip writes every built-in edition as TOML and reads
+// it back unchanged.
+func TestEncodeEditionRoundTrip(t *testing.T) {
+	for _, ed := range builtin(t).All() {
+		data := EncodeEdition(ed, "由测试写出\n第二行")
+		back, err := ParseEdition(ed.ID+".toml", data)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", ed.ID, err, data)
+		}
+		if !reflect.DeepEqual(back, ed) {
+			t.Errorf("%s: read back differs:\n%s", ed.ID, data)
+		}
+	}
+	if got := tomlString("a\"b\\c\n\x01"); got != `"a\"b\\c\n\u0001"` {
+		t.Errorf("tomlString = %s", got)
 	}
 }
