@@ -144,8 +144,11 @@ func TestExampleChangji(t *testing.T) {
 		{rule: RuleMemberRankUnverified, path: "members[0].rank_total", absent: true}, // 冯雅春 is a first-year
 		{rule: RuleMemberRankUnverified, path: "members[1].rank_total", contains: []string{"张世英"}},
 	})
-	if r.Errors != 1 {
-		t.Errorf("changji: %d errors, want 1 (congress only planned)", r.Errors)
+	if r.Errors != 0 {
+		t.Errorf("changji: %d errors, want none: the unheld congress is honestly answered 未达标; errors %v", r.Errors, r.Of(SeverityError))
+	}
+	if held := r.At("congress.planned"); len(held) != 1 || held[0].Severity != SeverityUnmet {
+		t.Errorf("changji: the planned congress is %v, want one 未达标项", held)
 	}
 	if got := vMet(r.Derived.Items["9"]); got != "false" {
 		t.Errorf("changji item 9 suggested %s", got)

@@ -104,8 +104,8 @@ func FuzzValidate(f *testing.F) {
 			return
 		}
 		r := Validate(fl, ed)
-		if r.Errors+r.Warnings != len(r.Findings) {
-			t.Fatalf("counts %d+%d for %d findings", r.Errors, r.Warnings, len(r.Findings))
+		if r.Errors+r.Unmet+r.Warnings != len(r.Findings) {
+			t.Fatalf("counts %d+%d+%d for %d findings", r.Errors, r.Unmet, r.Warnings, len(r.Findings))
 		}
 		for _, fd := range r.Findings {
 			if _, ok := RuleByID(fd.Rule); !ok || fd.Message == "" || fd.Path == "" || !utf8.ValidString(fd.Message) {

@@ -314,6 +314,9 @@ func vRuleCases() []vRuleCase {
 		{name: "2020 item 9 only asks whether held", edition: "2020", mutate: cg(func(c *Congress) { c.Delegates = IntPtr(29) }), rule: RuleAnswerContradiction},
 		{name: "2020 item 9 达标 while planned", edition: "2020", mutate: cg(func(c *Congress) { c.Planned = true }), rule: RuleAnswerContradiction, fires: true, path: "answers[9]"},
 		{name: "item 17 是 while secretary part-time", mutate: func(f *Filing) { f.Guidance.SecretaryGeneral.FullTime = no }, rule: RuleAnswerContradiction, fires: true, path: "answers[17]"},
+		{name: "item 1 否, data cannot decide", mutate: answer("1", no, "宿舍检查尚未移交"), rule: RuleAnswerUnmet, fires: true, path: "answers[1]"},
+		{name: "item 3 否 while 41 staff: the rule finding is the 未达标项", mutate: func(f *Filing) { vGrowTo(f, 41); f.Answers["3"] = Answer{Met: no, Note: "实有41人"} }, rule: RuleAnswerUnmet},
+		{name: "item 3 否 while 12 staff is a contradiction, not a gap", mutate: answer("3", no, "实有12人"), rule: RuleAnswerUnmet},
 		{name: "否 unexplained", mutate: answer("1", no, ""), rule: RuleAnswerUnexplained, fires: true, path: "answers[1]"},
 		{name: "否 explained in note", mutate: answer("1", no, "曾承担宿舍检查，已于9月移交"), rule: RuleAnswerUnexplained},
 		{name: "否 explained in 问题不足", mutate: func(f *Filing) {
@@ -419,7 +422,7 @@ func vCheckFinding(t *testing.T, fd Finding) {
 	if !ok {
 		t.Fatalf("finding of unknown rule %s", fd.Rule)
 	}
-	if fd.Severity != rule.Severity {
+	if fd.Severity != rule.Severity && (fd.Severity != SeverityUnmet || !rule.Requirement || rule.Severity != SeverityError) {
 		t.Errorf("%s: severity %s, catalogue says %s", fd.Rule, fd.Severity, rule.Severity)
 	}
 	if !vHasHan(fd.Message) {
@@ -457,8 +460,11 @@ func TestCatalogue(t *testing.T) {
 			t.Errorf("duplicate rule id %s", r.ID)
 		}
 		seen[r.ID] = true
-		if r.Severity != SeverityError && r.Severity != SeverityWarning {
+		if r.Severity != SeverityError && r.Severity != SeverityWarning && r.Severity != SeverityUnmet {
 			t.Errorf("%s: severity %q", r.ID, r.Severity)
+		}
+		if r.Requirement && r.Severity != SeverityError {
+			t.Errorf("%s: a requirement rule must be an error that an honest 未达标 turns into an 未达标项", r.ID)
 		}
 		if !vHasHan(r.Title) || r.Source == "" {
 			t.Errorf("%s: title %q source %q", r.ID, r.Title, r.Source)
@@ -599,5 +605,42 @@ func TestAnswerFor(t *testing.T) {
 	}
 	if got := d.AnswerFor(f, "17"); got == nil || *got {
 		t.Errorf("item 17: the user's answer wins, got %v", got)
+	}
+}
+
+// An item honestly answered 未达标 that the data confirms is an 未达标项:
+// listed once with its reason, not counted as an error; the same gap
+// answered 达标 stays an error.
+func TestUnmetIsNotAnError(t *testing.T) {
+	ed := vTestEdition(t, "2021")
+	f := vCleanFiling(t, "2021")
+	vGrowTo(f, 41)
+	f.Answers["3"] = Answer{Met: BoolPtr(false), Note: "实有41人"}
+	r := Validate(f, ed)
+	if r.Errors != 0 || r.Fails() {
+		t.Errorf("errors %v", r.Of(SeverityError))
+	}
+	unmet := r.Of(SeverityUnmet)
+	if len(unmet) != 1 || unmet[0].Rule != RuleSchoolStaff || !strings.Contains(unmet[0].Message, "41") || r.Unmet != 1 {
+		t.Errorf("unmet %v, want the staff limit once", unmet)
+	}
+	if r.Errors+r.Unmet+r.Warnings != len(r.Findings) {
+		t.Errorf("counts %d+%d+%d of %d", r.Errors, r.Unmet, r.Warnings, len(r.Findings))
+	}
+	f.Answers["3"] = Answer{Met: BoolPtr(true)}
+	r = Validate(f, ed)
+	if r.Errors != 2 || r.Unmet != 0 || !r.Fails() {
+		t.Errorf("answered 达标 with 41 staff: %d errors %d unmet, want the limit and the contradiction as errors", r.Errors, r.Unmet)
+	}
+	// Severity order: errors, then 未达标项, then 提示.
+	f.Answers["1"] = Answer{Met: BoolPtr(false)}
+	r = Validate(f, ed)
+	last := -1
+	for _, fd := range r.Findings {
+		if k := fd.Severity.rank(); k < last {
+			t.Errorf("finding %s (%s) after a later severity", fd.Rule, fd.Severity)
+		} else {
+			last = k
+		}
 	}
 }
