@@ -598,6 +598,8 @@ func (w *Window) buildMenu() *fyne.MainMenu {
 		item("另存为…", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod | fyne.KeyModifierShift}, func() { w.SaveAs(nil) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("导入名单…", w.ImportRoster),
+		fyne.NewMenuItem("新建表格版本…", w.NewEdition),
+		fyne.NewMenuItem("转到其他表格版本…", w.CarryToEdition),
 		fyne.NewMenuItem("导出 Excel…", func() { w.exportFromMenu(true, false) }),
 		fyne.NewMenuItem("导出 PDF…", func() { w.exportFromMenu(false, true) }),
 		fyne.NewMenuItemSeparator(),

@@ -605,7 +605,7 @@ func TestMenuShortcutsAndPreferences(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(labels, " "); got != "新建… 打开… 打开示例 最近打开  保存 另存为…  导入名单… 导出 Excel… 导出 PDF…  退出" {
+	if got := strings.Join(labels, " "); got != "新建… 打开… 打开示例 最近打开  保存 另存为…  导入名单… 新建表格版本… 转到其他表格版本… 导出 Excel… 导出 PDF…  退出" {
 		t.Errorf("文件 menu: %s", got)
 	}
 	// quitting with nothing unsaved remembers the window size
