@@ -93,3 +93,15 @@ func TestCarry2020Into2021(t *testing.T) {
 }
 
 func sameBool(a, b *bool) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+// BenchmarkCarryFiling carries the 阳泉 example into the newest edition.
+func BenchmarkCarryFiling(b *testing.B) {
+	f, from := vLoadExample(b, "yangquan-2021")
+	to := builtin(b).Newest()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := CarryFiling(f, from, to); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

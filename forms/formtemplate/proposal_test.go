@@ -305,3 +305,16 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkReadTemplate reads the newest edition laid out as an xlsx
+// template and matches it with itself.
+func BenchmarkReadTemplate(b *testing.B) {
+	ref := builtin(b).Newest()
+	data := xlsxOf(b, templateRows(ref, nil))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read("模板.xlsx", data, ref, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
