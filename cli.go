@@ -237,6 +237,9 @@ func runEditions(c *cli, args []string) error {
 		if ed.AcademicYear != "" {
 			title = ed.AcademicYear + " " + title
 		}
+		if n := ed.UnconfirmedCount(); n > 0 {
+			parts = append(parts, fmt.Sprintf("其中 %d 项原文未经核对，%s", n, forms.UnconfirmedNote))
+		}
 		fmt.Fprintf(c.stdout, "%s\t%s\t%s（%s）\n", ed.ID, ed.Name, title, strings.Join(parts, "，"))
 	}
 	return nil

@@ -78,7 +78,7 @@ func TestCLIEditions(t *testing.T) {
 	if !strings.Contains(lines[0], "17 项（共 19 行作答）") || !strings.Contains(lines[1], "二级学生会组织情况 13 项") {
 		t.Errorf("item counts missing:\n%s", out)
 	}
-	if !strings.Contains(lines[4], "2023—2024学年 改革自评表（校级学生会组织改革自评 17 项") {
+	if !strings.Contains(lines[4], "2023—2024学年 改革自评表（校级学生会组织改革自评 17 项") || !strings.Contains(lines[4], "其中 22 项原文未经核对，请与本省下发的表格核对") {
 		t.Errorf("学年 or sections missing:\n%s", lines[4])
 	}
 }

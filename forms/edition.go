@@ -444,6 +444,20 @@ func (s *Editions) All() []*Edition {
 	return out
 }
 
+// UnconfirmedCount is the number of answerable rows whose wording could
+// not be confirmed.
+func (e *Edition) UnconfirmedCount() int {
+	n := 0
+	for i := range e.Sections {
+		for _, it := range e.Sections[i].Answerable() {
+			if it.Unconfirmed {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // Newest returns the newest edition: the last in the order of All. A new
 // filing starts on it unless the user chooses another.
 func (s *Editions) Newest() *Edition {
