@@ -36,6 +36,11 @@ const (
 	PositionHead               = "部长"
 	PositionDeputyHead         = "副部长"
 	PositionStaff              = "干事"
+	// PositionPresidiumMember (主席团成员) is a presidium member whose exact
+	// title (主席、副主席或执行主席) is yet to be confirmed: several schools'
+	// own plans use the phrase. It counts in the presidium; it is not one of
+	// Positions.
+	PositionPresidiumMember = "主席团成员"
 )
 
 // Positions lists the allowed positions in order of rank.
@@ -50,7 +55,7 @@ var RankWindows = []string{WindowLatestSemester, WindowLatestYear, WindowSinceEn
 
 // IsPresidiumPosition reports whether a position belongs to the presidium.
 func IsPresidiumPosition(p string) bool {
-	return p == PositionPresident || p == PositionVicePresident || p == PositionExecutivePresident
+	return p == PositionPresident || p == PositionVicePresident || p == PositionExecutivePresident || p == PositionPresidiumMember
 }
 
 // IsLeaderPosition reports whether a position leads a department.

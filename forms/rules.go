@@ -78,6 +78,8 @@ const (
 	RuleMemberRosterEmpty        = "member.roster_empty"
 	RuleMemberName               = "member.name"
 	RuleMemberDuplicate          = "member.duplicate"
+	RuleMemberMaybeDuplicate     = "member.maybe_duplicate"
+	RuleMemberPresidiumTitle     = "member.presidium_title"
 	RuleMemberPolitical          = "member.political_status"
 	RuleMemberPoliticalMissing   = "member.political_status_missing"
 	RuleMemberPosition           = "member.position"
@@ -106,6 +108,9 @@ const (
 
 	RuleCongressHeld               = "congress.held"
 	RuleCongressDateMissing        = "congress.date_missing"
+	RuleCongressDateInvalid        = "congress.date_invalid"
+	RuleInputRange                 = "input.range"
+	RuleSchoolPresidiumMix         = "school.presidium_mix"
 	RuleCongressDelegates          = "congress.delegates"
 	RuleCongressDelegatesUnknown   = "congress.delegates_unverified"
 	RuleCongressNonCadre           = "congress.non_cadre"
@@ -156,11 +161,14 @@ const (
 var catalogue = []Rule{
 	{RuleFilingSchool, SeverityError, "表头须填写学校（组织）名称", nil, srcForm, false},
 	{RuleFilingOrgType, SeverityError, "组织类型须为本版表格可选的学生会或研究生会", nil, srcForm, false},
+	{RuleInputRange, SeverityError, "人数不能为负数，百分比须在0%到100%之间，部分不能多于整体（主席团人数不超过工作人员人数）", nil, srcForm, false},
 	{RuleFilingHeader, SeverityWarning, "表头字段（填报日期、省级核查、自评公开链接）应填写完整", nil, srcForm, false},
 
 	{RuleMemberRosterEmpty, SeverityWarning, "工作人员名单为空，人数、政治面貌、职务和成绩都无法核对", []string{FactStaffLimit, FactPresidiumLimit, FactTitles, FactPoliticalStatus, FactAcademicRecord}, srcForm, false},
 	{RuleMemberName, SeverityError, "工作人员名单中每人都要有姓名", nil, srcForm, false},
 	{RuleMemberDuplicate, SeverityError, "同一人（姓名、院系、年级、专业相同）不能在名单中出现两次", []string{FactStaffLimit}, srcForm, false},
+	{RuleMemberMaybeDuplicate, SeverityWarning, "姓名、院系相同而年级不同或未填的两人，请核对是否为同一人", []string{FactStaffLimit}, srcForm, false},
+	{RuleMemberPresidiumTitle, SeverityWarning, "职务写作“主席团成员”的，计入主席团，请写明是主席、副主席还是执行主席", []string{FactTitles}, srcItems, false},
 	{RuleMemberPolitical, SeverityError, "工作人员政治面貌须为中共党员、中共预备党员或共青团员", []string{FactPoliticalStatus}, srcItems, true},
 	{RuleMemberPoliticalMissing, SeverityWarning, "未填政治面貌，无法核对", []string{FactPoliticalStatus}, srcItems, false},
 	{RuleMemberPosition, SeverityError, "职务只能是主席、副主席、执行主席、部长、副部长、干事", []string{FactTitles}, srcItems, true},
@@ -179,6 +187,7 @@ var catalogue = []Rule{
 	{RuleSchoolStaff, SeverityError, "校级学生会组织工作人员不超过40人（学生人数较多、分校区较多的高校不超过60人）", []string{FactStaffLimit}, srcItems, true},
 	{RuleSchoolPresidium, SeverityError, "校级学生会组织主席团成员不超过5人", []string{FactPresidiumLimit}, srcItems, true},
 	{RuleSchoolPresidiumCharter, SeverityWarning, "主席团人数超过本校章程规定的人数", []string{FactPresidiumLimit}, srcCharter, false},
+	{RuleSchoolPresidiumMix, SeverityWarning, "主席团设主席、副主席，或设执行主席，二者择一（辽阳职业技术学院学生会章程第十四条）", []string{FactTitles}, srcCharter, false},
 	{RuleSchoolPresidiumMissing, SeverityWarning, "名单中没有主席团成员，“主席团+工作部门”架构无法核对", []string{FactStructure}, srcItems, false},
 	{RuleSchoolDepartments, SeverityError, "校级学生会组织工作部门不超过6个", []string{FactDepartmentLimit}, srcItems, true},
 	{RuleSchoolLayer, SeverityError, "不得在工作部门以上或以下设置“中心”“项目办公室”等常设层级", []string{FactStructure}, srcItems, true},
@@ -187,7 +196,8 @@ var catalogue = []Rule{
 	{RuleSchoolLeaders, SeverityWarning, "每个工作部门设负责人（部长、副部长）2至3人（以本校章程为准）", nil, srcCharter, false},
 	{RuleSchoolFromCollege, SeverityWarning, "校级学生会组织工作人员中来自院级学生会的一般不少于50%", nil, srcOpinions, false},
 
-	{RuleCongressHeld, SeverityError, "学生（研究生）代表大会须按期召开（2020年版：2019年10月以来；2021年版起：填报日前12个月内），拟召开的不算", []string{FactCongressHeld}, srcItems, true},
+	{RuleCongressHeld, SeverityError, "学生（研究生）代表大会须按期召开（2020年版：2019年10月以来；2021年版起：本学年或上一学年内，每年召开一次），拟召开的不算", []string{FactCongressHeld}, srcItems, true},
+	{RuleCongressDateInvalid, SeverityError, "学生代表大会日期不可能：早于2000年，或未标为拟召开却晚于填报日期", []string{FactCongressHeld}, srcForm, false},
 	{RuleCongressDateMissing, SeverityWarning, "未填学生代表大会召开日期，无法核对是否按期召开", []string{FactCongressHeld}, srcItems, false},
 	{RuleCongressDelegates, SeverityError, "代表名额不低于所联系学生人数的1%", []string{FactCongressHeld}, srcOpinions, true},
 	{RuleCongressDelegatesUnknown, SeverityWarning, "未填代表人数或学生人数，无法核对代表名额是否不低于1%", []string{FactCongressHeld}, srcOpinions, false},
@@ -202,7 +212,7 @@ var catalogue = []Rule{
 	{RuleStatedPercent, SeverityError, "文字中写明的百分比须与人数算出的一致", nil, srcForm, false},
 
 	{RuleGuidanceDeputy, SeverityError, "须明确1名校团委专职副书记指导校级学生会组织", []string{FactGuidance}, srcItems, true},
-	{RuleGuidanceSecretary, SeverityError, "学生会组织秘书长须由校团委专职副书记或专职团干部担任", []string{FactGuidance}, srcItems, true},
+	{RuleGuidanceSecretary, SeverityWarning, "学生会组织秘书长聘任校团委专职副书记或干部担任；不是专职团干部的，请确认其为校团委干部", []string{FactGuidance}, srcItems, false},
 	{RuleGuidanceUnknown, SeverityWarning, "未填指导责任人姓名或是否专职，无法核对", []string{FactGuidance}, srcItems, false},
 
 	{RuleSatisfactionRate, SeverityError, "满意率（满意+基本满意）÷ 样本数须达到60%", []string{FactSatisfactionUnion, FactSatisfactionStaff}, srcItems, true},

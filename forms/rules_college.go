@@ -62,8 +62,8 @@ func (c *checker) collegeUnion(i int, sec *Section) {
 		rule, fact  string
 	}
 	sizes := []size{
-		{"staff", "工作人员", u.Staff, CollegeStaffLimit, RuleCollegeStaff, FactCollegeStaffLimit},
-		{"presidium", "主席团成员", u.Presidium, CollegePresidiumLimit, RuleCollegePresidium, FactCollegePresidiumLimit},
+		{"staff", "工作人员", u.Staff, c.lim.CollegeStaff, RuleCollegeStaff, FactCollegeStaffLimit},
+		{"presidium", "主席团成员", u.Presidium, c.lim.CollegePresidium, RuleCollegePresidium, FactCollegePresidiumLimit},
 	}
 	for _, s := range sizes {
 		items := c.facts[s.fact]

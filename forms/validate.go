@@ -155,6 +155,7 @@ func Validate(f *Filing, ed *Edition) Report {
 	d := Derive(f, ed)
 	c := newChecker(f, ed, &d)
 	c.filing()
+	c.inputRanges()
 	c.members()
 	c.school()
 	c.congress()
@@ -247,6 +248,7 @@ type checker struct {
 	items map[string][]string // rule id → item ids, memoised
 	out   []Finding
 	ch    charterRules
+	lim   Limits
 	// labels and words name each item and its answers for messages.
 	labels map[string]string
 	words  map[string][2]string
@@ -263,6 +265,7 @@ func newChecker(f *Filing, ed *Edition, d *Derived) *checker {
 		}
 	}
 	c.ch = parseCharter(f.Texts.Charter)
+	c.lim = ed.Limits()
 	c.buildLabels()
 	return c
 }
@@ -375,13 +378,13 @@ func memberPath(i int, field string) string {
 	return "members[" + itoa(i) + "]." + field
 }
 
-// memberRef names a member for a message: 工作人员名单第3行（张三）.
+// memberRef names a member for a message: 名单第3人（张三）.
 func (c *checker) memberRef(i int) string {
 	name := trimSpace(c.f.Members[i].Name)
 	if name == "" {
 		name = "姓名未填"
 	}
-	return "工作人员名单第" + itoa(i+1) + "行（" + name + "）"
+	return "名单第" + itoa(i+1) + "人（" + name + "）"
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

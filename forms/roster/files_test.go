@@ -344,12 +344,22 @@ func TestRowsSkippedAndReported(t *testing.T) {
 	for _, pr := range p.Problems {
 		got = append(got, string(pr.Severity)+" "+strings.TrimSpace(pr.Column+" "+itoa(pr.Row)))
 	}
-	want := []string{"warning C 3", "error B 6", "error E 6", "error F 6", "error G 6", "warning H 6", "warning 10"}
+	want := []string{"warning C 3", "error B 6", "error E 6", "error F 6", "error G 6", "warning H 6"}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		for _, pr := range p.Problems {
 			t.Log(pr.String())
 		}
 		t.Errorf("problems %v, want %v", got, want)
+	}
+	var skipped []string
+	for _, s := range p.Skipped {
+		skipped = append(skipped, itoa(s.Row)+" "+s.Reason)
+	}
+	if want := "5 重复的表头,8 合计行,10 说明"; strings.Join(skipped, ",") != want {
+		t.Errorf("skipped %v, want %s", skipped, want)
+	}
+	if u := p.Members[1].Unread; len(u) != 4 {
+		t.Errorf("row 6 unread %v, want name, grade, rank and failed", u)
 	}
 }
 

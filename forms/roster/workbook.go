@@ -16,7 +16,18 @@ import (
 type sheet struct {
 	name string
 	rows [][]string
+	// hidden marks the rows and columns hidden in Excel.
+	hidden hiddenCells
 }
+
+// hiddenCells are the 0-based rows and columns of a sheet hidden in Excel.
+type hiddenCells struct {
+	rows, cols map[int]bool
+}
+
+// row and col report whether a 0-based row or column is hidden.
+func (h *hiddenCells) row(i int) bool { return h != nil && h.rows[i] }
+func (h *hiddenCells) col(i int) bool { return h != nil && h.cols[i] }
 
 // openWorkbook opens an .xlsx/.xlsm file; password opens an encrypted one.
 func openWorkbook(data []byte, s sniffed, opt *Options) (*excelize.File, error) {
@@ -73,9 +84,16 @@ func readSheet(wb *excelize.File, name string, limit, maxRows int, paths map[str
 		if limit >= 0 && len(sh.rows) >= limit {
 			break
 		}
+		hiddenRow := it.GetRowOpts().Hidden
 		cols, err := it.Columns()
 		if err != nil {
 			return nil, fmt.Errorf("reading sheet %q row %d: %w", name, len(sh.rows)+1, err)
+		}
+		if hiddenRow && len(cols) > 0 {
+			if sh.hidden.rows == nil {
+				sh.hidden.rows = map[int]bool{}
+			}
+			sh.hidden.rows[len(sh.rows)] = true
 		}
 		if len(cols) > maxHeaderColumns {
 			cols = cols[:maxHeaderColumns]
@@ -96,7 +114,70 @@ func readSheet(wb *excelize.File, name string, limit, maxRows int, paths map[str
 		return nil, err
 	}
 	fillMerges(sh.rows, merges)
+	sh.hidden.cols = hiddenColumns(wb, name, paths)
 	return sh, nil
+}
+
+// hiddenColumns lists the 0-based columns a worksheet hides, from the
+// <col hidden="1"> elements before its data.
+func hiddenColumns(wb *excelize.File, name string, paths map[string]string) map[int]bool {
+	p, ok := paths[name]
+	if !ok {
+		return nil
+	}
+	v, ok := wb.Pkg.Load(p)
+	if !ok {
+		return nil
+	}
+	raw, _ := v.([]byte)
+	if i := bytes.Index(raw, []byte("sheetData")); i >= 0 {
+		raw = raw[:i]
+	}
+	var out map[int]bool
+	for {
+		j := bytes.Index(raw, []byte("<col "))
+		if j < 0 {
+			return out
+		}
+		raw = raw[j+len("<col "):]
+		end := bytes.IndexByte(raw, '>')
+		if end < 0 {
+			return out
+		}
+		tag := string(raw[:end])
+		raw = raw[end:]
+		if !strings.Contains(tag, `hidden="1"`) && !strings.Contains(tag, `hidden="true"`) {
+			continue
+		}
+		lo, hi := xmlIntAttr(tag, "min"), xmlIntAttr(tag, "max")
+		if lo < 1 || hi < lo {
+			continue
+		}
+		for c := lo; c <= hi && c <= maxHeaderColumns; c++ {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[c-1] = true
+		}
+	}
+}
+
+// xmlIntAttr reads a whole-number attribute of an element's tag text; 0
+// when it is missing.
+func xmlIntAttr(tag, attr string) int {
+	k := strings.Index(tag, " "+attr+`="`)
+	if k < 0 {
+		if !strings.HasPrefix(tag, attr+`="`) {
+			return 0
+		}
+		k = -1
+	}
+	v := tag[k+len(attr)+3:]
+	n := 0
+	for i := 0; i < len(v) && v[i] >= '0' && v[i] <= '9' && n < 1<<20; i++ {
+		n = n*10 + int(v[i]-'0')
+	}
+	return n
 }
 
 // cellRange is a merged range, 0-based and inclusive.
