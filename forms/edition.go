@@ -106,6 +106,9 @@ type Edition struct {
 	Legend        string      `toml:"legend"`
 	Signatures    []Signature `toml:"signatures"`
 	Sections      []Section   `toml:"sections"`
+	// LimitSettings are the edition's [limits]: the numbers and titles its
+	// items name; validation reads them through Limits.
+	LimitSettings LimitSettings `toml:"limits"`
 
 	since time.Time
 }
@@ -309,6 +312,9 @@ func (e *Edition) check() error {
 	case CongressWithinYear, "":
 	default:
 		return fmt.Errorf("congress_rule %q 无法识别（可用 since 或 within_year）", e.CongressRule)
+	}
+	if err := e.LimitSettings.check(); err != nil {
+		return err
 	}
 	for _, s := range e.Signatures {
 		if s.Kind != SignatureOpinion && s.Kind != SignatureConclusion {

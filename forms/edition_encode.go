@@ -48,6 +48,15 @@ func EncodeEdition(e *Edition, comment string) []byte {
 	fmt.Fprintf(&b, "satisfaction = %v\n", e.Satisfaction)
 	list("", "optional_rows", e.OptionalRows)
 	kv("", "legend", e.Legend)
+	if l := e.LimitSettings; !l.empty() {
+		b.WriteString("\n[limits]\n")
+		for _, c := range l.counts() {
+			if c.v != nil {
+				fmt.Fprintf(&b, "%s = %d\n", c.key, *c.v)
+			}
+		}
+		list("", "titles", l.Titles)
+	}
 	for _, s := range e.Signatures {
 		b.WriteString("\n[[signatures]]\n")
 		kv("", "title", s.Title)

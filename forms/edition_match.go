@@ -32,8 +32,9 @@ func (m *ItemMatch) Changed() bool { return m.Match != nil && m.Similarity < 1 }
 
 // Matching thresholds: two items match when their wordings are at least
 // matchText similar, counting matchFactBonus when the same fact decides
-// both and matchPlaceBonus when they carry the same number, and never when
-// the wordings are less than matchFloor similar.
+// both and matchPlaceBonus when they carry the same number; rows left over
+// match the row of the same number when their wordings are at least
+// matchFloor similar.
 const (
 	matchText       = 0.6
 	matchFactBonus  = 0.25
@@ -156,6 +157,25 @@ func matchRows(matches []ItemMatch, sec *Section) {
 		matches[p.i].Match = &m
 		matches[p.i].Similarity = p.sim
 		matches[p.i].MatchSection = sec.ID
+	}
+	// A row left over keeps its place: the row of the same number, also
+	// left over, matches when the wordings still share something (item 6
+	// of 2023 rewords the titles item without changing what it decides).
+	for i := range matches {
+		if usedTo[i] || matches[i].Item.Number == "" {
+			continue
+		}
+		for j := range rows {
+			if usedFrom[j] || rows[j].Number != matches[i].Item.Number {
+				continue
+			}
+			if sim := TextSimilarity(matches[i].Item.Text, rows[j].Text); sim >= matchFloor {
+				usedTo[i], usedFrom[j] = true, true
+				m := rows[j]
+				matches[i].Match, matches[i].Similarity, matches[i].MatchSection = &m, sim, sec.ID
+			}
+			break
+		}
 	}
 }
 

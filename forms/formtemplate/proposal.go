@@ -11,6 +11,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -151,6 +154,59 @@ func (p *Proposal) match() {
 			}
 		}
 	}
+	p.limits()
+}
+
+// limitNumber finds the numbers of 不超过40人 / 不超过6个 in an item.
+var limitNumber = regexp.MustCompile(`不超过\s*(\d+)\s*[人个名]`)
+
+// limits sets the proposal's [limits]: the reference's, with the numbers
+// the template's items name (主席团成员不超过3人 → presidium = 3), and
+// 主席团成员 added to the titles when the titles item allows it.
+func (p *Proposal) limits() {
+	l := &p.Edition.LimitSettings
+	if p.Reference != nil {
+		*l = p.Reference.LimitSettings
+		l.Titles = append([]string(nil), l.Titles...)
+	}
+	for _, it := range p.Items {
+		nums := limitNumber.FindAllStringSubmatch(it.Item.Text, -1)
+		n := func(k int) *int {
+			if k >= len(nums) {
+				return nil
+			}
+			v, err := strconv.Atoi(nums[k][1])
+			if err != nil || v < 1 {
+				return nil
+			}
+			return &v
+		}
+		set := func(dst **int, v *int) {
+			if v != nil {
+				*dst = v
+			}
+		}
+		switch it.Item.Fact {
+		case forms.FactStaffLimit:
+			set(&l.Staff, n(0))
+			set(&l.LargeSchoolStaff, n(1))
+		case forms.FactPresidiumLimit:
+			set(&l.Presidium, n(0))
+		case forms.FactDepartmentLimit:
+			set(&l.Departments, n(0))
+		case forms.FactCollegeStaffLimit:
+			set(&l.CollegeStaff, n(0))
+		case forms.FactCollegePresidiumLimit:
+			set(&l.CollegePresidium, n(0))
+		case forms.FactTitles:
+			if strings.Contains(it.Item.Text, forms.PositionPresidiumMember) && len(l.Titles) > 0 && !slices.Contains(l.Titles, forms.PositionPresidiumMember) {
+				l.Titles = append(l.Titles, forms.PositionPresidiumMember)
+			}
+		}
+	}
+	if l.Staff != nil && l.LargeSchoolStaff != nil && *l.LargeSchoolStaff < *l.Staff {
+		l.LargeSchoolStaff = l.Staff
+	}
 }
 
 // SetFact changes the fact that decides row i and keeps the edition in step.
@@ -167,6 +223,7 @@ func (p *Proposal) SetFact(i int, fact string) error {
 	}
 	id := p.Items[i].Item.ID
 	p.Items[i].Item.Fact = fact
+	defer p.limits()
 	for si := range p.Edition.Sections {
 		s := &p.Edition.Sections[si]
 		for ii := range s.Items {
@@ -210,6 +267,11 @@ func (p *Proposal) TOML(source string) []byte {
 	for _, it := range p.Items {
 		if it.Status == StatusChanged {
 			fmt.Fprintf(&c, "第 %s 项措辞有改动，沿用了原第 %s 项的判定依据 %q，请核对。\n", label(it.Item), label(*it.Match), it.Item.Fact)
+		}
+	}
+	for _, it := range p.Items {
+		if it.Status != StatusSame && it.Item.Fact == forms.FactTitles {
+			fmt.Fprintf(&c, "第 %s 项（职务设置）措辞有改动：请核对 [limits] 中的 titles 是否为新表格允许的全部职务。\n", label(it.Item))
 		}
 	}
 	for _, it := range p.New() {

@@ -3,6 +3,7 @@ package formtemplate
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -152,6 +153,10 @@ func TestTemplateRoundTrip(t *testing.T) {
 			if strings.Join(got.OptionalRows, "|") != strings.Join(ed.OptionalRows, "|") || len(got.Signatures) != len(ed.Signatures) {
 				t.Errorf("optional rows %v signatures %v", got.OptionalRows, got.Signatures)
 			}
+			if gl, wl := got.Limits(), ed.Limits(); gl.Presidium != wl.Presidium || gl.Staff != wl.Staff || gl.LargeSchoolStaff != wl.LargeSchoolStaff ||
+				strings.Join(gl.Titles, "、") != strings.Join(wl.Titles, "、") {
+				t.Errorf("limits %+v, want %+v", gl, wl)
+			}
 			if ed.AcademicYear != "" && got.ID != ed.ID {
 				t.Errorf("id %q, want %q from the 学年", got.ID, ed.ID)
 			}
@@ -197,11 +202,36 @@ func TestTemplateReworded(t *testing.T) {
 	if it, _, _ := back.Item("4"); it.Text != reword["4"] || it.Fact != forms.FactPresidiumLimit {
 		t.Errorf("item 4 read back: %+v", it)
 	}
+	if l := back.Limits(); l.Presidium != 3 || l.Staff != 40 || l.CollegeStaff != 30 {
+		t.Errorf("limits read from the items: %+v", l)
+	}
 	if err := p.SetFact(3, forms.FactNone); err != nil || p.Edition.Sections[0].Items[3].Fact != forms.FactNone {
 		t.Errorf("SetFact: %v, fact %q", err, p.Edition.Sections[0].Items[3].Fact)
 	}
 	if err := p.SetFact(3, "magic"); err == nil {
 		t.Error("an unknown fact should be refused")
+	}
+}
+
+// TestTemplate2023Titles reads the 2023—2024学年 form against the 2021
+// edition: item 6 is reworded, keeps its fact, and the proposal's titles
+// admit 主席团成员.
+func TestTemplate2023Titles(t *testing.T) {
+	eds := builtin(t)
+	ed, _ := eds.Get("2023-2024")
+	ref, _ := eds.Get("2021")
+	p, err := Read("模板.xlsx", xlsxOf(t, templateRows(ed, nil)), ref, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it := p.Items[5]; it.Status != StatusChanged || it.Item.Fact != forms.FactTitles {
+		t.Errorf("item 6: %s, fact %q", it.Status.Chinese(), it.Item.Fact)
+	}
+	if l := p.Edition.Limits(); !slices.Contains(l.Titles, forms.PositionPresidiumMember) {
+		t.Errorf("titles %v", l.Titles)
+	}
+	if !strings.Contains(string(p.TOML("模板.xlsx")), "titles 是否为新表格允许的全部职务") {
+		t.Error("the TOML does not ask to check the titles")
 	}
 }
 
