@@ -14,6 +14,8 @@ var (
 	// itemStart matches a numbered item: 1. 坚持…, 1★. 坚持…, 11 .按期…,
 	// 3、工作人员…, （4）主席团…, with a marker before or after the dot.
 	itemStart = regexp.MustCompile(`^[（(]?\s*(\d{1,2})\s*([★▲]?)\s*(?:[)）]|[.．、])\s*([★▲]?)\s*(\S.*)$`)
+	// bareNumber is a cell holding only an item's number (1, 2★, 3.).
+	bareNumber = regexp.MustCompile(`^(\d{1,2})\s*([★▲]?)\s*[.．、]?$`)
 	// academicYear matches 2024—2025学年 in any dash style.
 	academicYear = regexp.MustCompile(`(\d{4})\s*[—–\-－~～至]+\s*(\d{4})\s*学年`)
 	// sinceDate matches the 2020 wording 2019年10月以来召开.
@@ -35,7 +37,8 @@ type parser struct {
 	columns int        // cells still to take as column titles
 	footer  bool
 	matrix  bool
-	seen    bool // a section or item has begun
+	pending string // a number read in a cell of its own
+	seen    bool   // a section or item has begun
 }
 
 // draft is an item being read: its number, marker and rows (one row, or a
@@ -85,6 +88,19 @@ func parse(toks []token) (*forms.Edition, error) {
 
 func (p *parser) cell(text string) {
 	ed := p.ed
+	// A number in a cell of its own (a 序号 column) numbers the text that
+	// follows it.
+	if n := p.pending; n != "" {
+		p.pending = ""
+		if hasHan(text) && answerWords(text) == nil && noteKind(text, "") == "" && !itemStart.MatchString(text) &&
+			!isSectionTitle(text) && utf8.RuneCountInString(text) > 4 {
+			text = n + ". " + text
+		}
+	}
+	if m := bareNumber.FindStringSubmatch(text); m != nil && p.seen && !p.matrix && p.columns == 0 {
+		p.pending = m[1] + m[2]
+		return
+	}
 	if ed.AcademicYear == "" {
 		if m := academicYear.FindStringSubmatch(text); m != nil {
 			ed.AcademicYear = m[1] + "—" + m[2] + "学年"

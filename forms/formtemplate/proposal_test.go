@@ -269,6 +269,31 @@ func TestTemplateFromPastedText(t *testing.T) {
 	}
 }
 
+// TestTemplateNumberColumn reads a template whose numbers are in a 序号
+// column of their own.
+func TestTemplateNumberColumn(t *testing.T) {
+	rows := [][]string{{"2026—2027学年改革自评表"}, {"（一）校级学生会组织改革自评表"}, {"序号", "指标", "结论", "备注"},
+		{"1★", "坚持全心全意服务同学，聚焦主责主业开展工作。", "□是 □否", ""},
+		{"3", "工作人员不超过35人，学生人数较多、分校区较多的高校不超过60人。", "□是 □否", "实有    人"},
+		{"（二）二级学生会组织改革自评表"}, {"序号", "指标", "符合标准学生会组织数量", "备注"},
+		{"1", "工作人员不超过30人。", "4", ""}, {"2", "主席团成员不超过3人。", "5", ""}}
+	p, err := Read("序号.xlsx", xlsxOf(t, rows), builtin(t).Newest(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range p.Items {
+		got = append(got, it.Item.ID+it.Item.Marker+":"+it.Item.Text+":"+it.Item.Note)
+	}
+	want := "1★:坚持全心全意服务同学，聚焦主责主业开展工作。:|3:工作人员不超过35人，学生人数较多、分校区较多的高校不超过60人。:staff_count|c1:工作人员不超过30人。:|c2:主席团成员不超过3人。:"
+	if strings.Join(got, "|") != want {
+		t.Errorf("items\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	if l := p.Edition.Limits(); p.Items[1].Item.Fact != forms.FactStaffLimit || l.Staff != 35 {
+		t.Errorf("item 2 fact %q, staff limit %d", p.Items[1].Item.Fact, l.Staff)
+	}
+}
+
 // TestTemplateGBK reads a template saved by Notepad in GBK.
 func TestTemplateGBK(t *testing.T) {
 	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte("1.尊重同学\t是/否\r\n"))
