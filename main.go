@@ -7,12 +7,17 @@ import (
 	"os"
 
 	"sureform/app"
+	"sureform/initlog"
 )
 
 func main() {
 	if len(os.Args) > 1 {
+		// The command line prints only its own messages, not what the
+		// GUI's packages logged while initialising (initlog).
+		initlog.Discard()
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
+	initlog.Release()
 	info := readAppInfo()
 	app.Run(app.Info{ID: info.ID, Name: info.Name, Version: info.Version, Build: info.Build})
 }

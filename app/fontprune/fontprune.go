@@ -20,11 +20,6 @@ import (
 // character map, which this package cannot read.
 var ErrNoUnicodeCmap = errors.New("font has no Windows Unicode cmap (format 4 or 12)")
 
-type table struct {
-	tag  string
-	data []byte
-}
-
 // Runes returns the characters the TrueType font ttf maps to a glyph other
 // than glyph 0 (the missing-character box), in cmap order.
 func Runes(ttf []byte) ([]rune, error) {
@@ -241,7 +236,7 @@ func mapRunes(cmap []byte, fn func(rune, int)) error {
 		}
 	}
 	switch {
-	case f12 != nil && len(f12) >= 16:
+	case len(f12) >= 16:
 		groups := int(binary.BigEndian.Uint32(f12[12:]))
 		for i := 0; i < groups && len(f12) >= 16+12*(i+1); i++ {
 			g := f12[16+12*i:]
@@ -254,7 +249,7 @@ func mapRunes(cmap []byte, fn func(rune, int)) error {
 			}
 		}
 		return nil
-	case f4 != nil && len(f4) >= 14:
+	case len(f4) >= 14:
 		segs := int(binary.BigEndian.Uint16(f4[6:])) / 2
 		if len(f4) < 16+8*segs {
 			return errors.New("cmap format 4 truncated")
