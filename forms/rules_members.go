@@ -193,7 +193,7 @@ func (c *checker) memberPosition(g *memberGroups, i int, m *Member) {
 		c.group(g, RuleMemberPositionMissing, "position", "未填职务，无法核对职务设置（只能是"+c.lim.titleList()+"）", i,
 			c.memberRef(i)+"未填职务，无法核对职务设置（只能是"+c.lim.titleList()+"）", "")
 		return
-	case IsUnconfirmedPresidiumTitle(p):
+	case IsUnconfirmedPresidiumTitle(p) && !c.lim.AllowsTitle(p):
 		// 主席团成员 is how several schools' own plans word it (咸宁): a
 		// presidium member whose exact title the form wants named.
 		c.group(g, RuleMemberPresidiumTitle, "position", "的职务为“主席团成员”，计入主席团；请写明各人是主席、副主席还是执行主席", i,

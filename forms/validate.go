@@ -25,6 +25,8 @@ type Finding struct {
 	// "members" lists, when one finding stands for several members that
 	// share it (名单中27人未填职务和部门：张三、李四…); empty otherwise.
 	Members []int `json:"members,omitempty"`
+	// Core marks a 未达标项 on a core item (★ 核心指标).
+	Core bool `json:"core,omitempty"`
 }
 
 // Report is the result of validating a filing: the findings, sorted errors
@@ -36,6 +38,8 @@ type Report struct {
 	Errors   int       `json:"errors"`
 	Unmet    int       `json:"unmet"`
 	Warnings int       `json:"warnings"`
+	// CoreUnmet counts the 未达标项 on core items (★), among Unmet.
+	CoreUnmet int `json:"core_unmet"`
 }
 
 // Of returns the findings of one severity, in report order.
@@ -171,6 +175,7 @@ func Validate(f *Filing, ed *Edition) Report {
 	c.college()
 	c.answers()
 	c.gaps()
+	c.markers()
 	r := Report{Findings: c.out, Derived: d}
 	sortFindings(r.Findings)
 	for _, fd := range r.Findings {
@@ -179,6 +184,9 @@ func Validate(f *Filing, ed *Edition) Report {
 			r.Errors++
 		case SeverityUnmet:
 			r.Unmet++
+			if fd.Core {
+				r.CoreUnmet++
+			}
 		default:
 			r.Warnings++
 		}
