@@ -160,7 +160,7 @@ func TestReadPercentAndCount(t *testing.T) {
 		ok   bool
 	}{
 		{"60", 60, true}, {"60%", 60, true}, {"60％", 60, true}, {"0.6", 60, true}, {"百分之六十", 60, true},
-		{"76.8%", 76.8, true}, {"1", 1, true}, {"约60%", 0, false}, {"", 0, false},
+		{"76.8%", 76.8, true}, {"1", 1, true}, {"约60%", 0, false}, {"", 0, false}, {"-5", 0, false}, {"NaN", 0, false}, {"1e400", 0, false},
 	} {
 		if p, ok := ReadPercent(tc.in); ok != tc.ok || p != tc.want {
 			t.Errorf("ReadPercent(%q) = %v %v, want %v %v", tc.in, p, ok, tc.want, tc.ok)

@@ -75,7 +75,12 @@ func (c *checker) memberName(i int) string {
 	return "第" + itoa(i+1) + "人"
 }
 
-// members checks every person on the school-level roster.
+// members checks every person on the school-level roster. The form:
+// 工作人员均为中共党员（含预备党员）或共青团员; 工作人员中除一年级新生外的本专科生
+// 最近1个学期/最近1学年/入学以来三者取其一，学习成绩综合排名在本专业前30%以内，
+// 且无课业不及格情况；研究生无课业不及格情况; 职务设置主席、副主席（或执行主席）、
+// 部长、副部长、干事. What the roster cannot show (a missing grade, rank or
+// title) is a 提示, never an error.
 func (c *checker) members() {
 	f := c.f
 	if len(f.Members) == 0 {

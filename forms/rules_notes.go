@@ -142,6 +142,9 @@ func ReadPercent(s string) (float64, bool) {
 		return 0, false
 	}
 	if v, err := strconv.ParseFloat(t, 64); err == nil {
+		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) || strings.ContainsAny(t, "eEnNiI") {
+			return 0, false
+		}
 		if v > 0 && v < 1 && strings.Contains(t, ".") {
 			return math.Round(v*100*1e6) / 1e6, true
 		}
