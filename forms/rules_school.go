@@ -175,7 +175,7 @@ func (c *checker) names(idx []int, max int) string {
 		}
 		n := trimSpace(c.f.Members[i].Name)
 		if n == "" {
-			n = "第" + itoa(i+1) + "行"
+			n = "第" + itoa(i+1) + "人"
 		}
 		b.WriteString(n)
 	}
