@@ -113,19 +113,7 @@ func buildXLSX(t testing.TB, sheet string, rows [][]string, merges []string, ext
 	if err := wb.SetSheetName("Sheet1", sheet); err != nil {
 		t.Fatal(err)
 	}
-	write := func(name string, rows [][]string) {
-		for r, row := range rows {
-			for c, v := range row {
-				if v == "" {
-					continue
-				}
-				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if err := wb.SetCellStr(name, cell, v); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
+	write := func(name string, rows [][]string) { writeCells(t, wb, name, rows) }
 	write(sheet, rows)
 	for _, m := range merges {
 		a, b, _ := strings.Cut(m, ":")
@@ -144,6 +132,22 @@ func buildXLSX(t testing.TB, sheet string, rows [][]string, merges []string, ext
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// writeCells writes rows of text into a sheet, leaving blank cells empty.
+func writeCells(t testing.TB, wb *excelize.File, name string, rows [][]string) {
+	t.Helper()
+	for r, row := range rows {
+		for c, v := range row {
+			if v == "" {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if err := wb.SetCellStr(name, cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 }
 
 func csvBytes(t testing.TB, rows [][]string, comma rune) []byte {
