@@ -363,3 +363,28 @@ func FuzzDropFarCells(f *testing.F) {
 		}
 	})
 }
+
+// TestDamagedEncryptedWorkbook: the package inside an encrypted workbook
+// gets the same checks as any other.
+func TestDamagedEncryptedWorkbook(t *testing.T) {
+	parts := workbookParts(sheetXML(people(500), ""))
+	parts[4].lie = len(parts[4].content) / 2
+	enc, err := excelize.Encrypt(writeZip(t, parts), &excelize.Options{Password: "secret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Parse(enc, "名单.xlsx", Options{Password: "secret"})
+	if p != nil || !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "文件不完整或已损坏") {
+		t.Errorf("error = %v", err)
+	}
+	if _, err := Parse(enc, "名单.xlsx", Options{Password: "wrong"}); !errors.Is(err, ErrWrongPassword) {
+		t.Errorf("wrong password: %v", err)
+	}
+	whole, err := excelize.Encrypt(writeZip(t, workbookParts(sheetXML(people(500), ""))), &excelize.Options{Password: "secret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err := Parse(whole, "名单.xlsx", Options{Password: "secret"}); err != nil || len(p.Members) != 500 {
+		t.Errorf("whole encrypted workbook: %v", err)
+	}
+}

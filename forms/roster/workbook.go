@@ -35,8 +35,24 @@ func openWorkbook(data []byte, s sniffed, opt *Options) (*excelize.File, error) 
 	if s.encrypted && opt.Password == "" {
 		return nil, fileErr(ErrPasswordRequired, nil, "工作簿设置了打开密码，请输入密码后再导入")
 	}
+	if s.encrypted {
+		// Decrypted here rather than by excelize, so that the package
+		// inside gets the checks of any other workbook: its size, every
+		// entry read to its end, its shared strings.
+		plain, err := decryptWorkbook(data, opt.Password)
+		if err != nil {
+			return nil, err
+		}
+		inner, err := sniff(plain, ".xlsx", opt.MaxBytes)
+		if err != nil {
+			return nil, err
+		}
+		if inner.format != FormatXLSX || inner.encrypted {
+			return nil, fileErr(ErrDamaged, nil, "加密的工作簿中不是 Excel 工作簿，无法导入")
+		}
+		data, s = plain, inner
+	}
 	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		Password:          opt.Password,
 		UnzipSizeLimit:    opt.MaxBytes,
 		UnzipXMLSizeLimit: opt.MaxBytes,
 		// Built-in date formats 27–36 and 50–58 show as on a Chinese
@@ -47,13 +63,23 @@ func openWorkbook(data []byte, s sniffed, opt *Options) (*excelize.File, error) 
 		if wb != nil {
 			wb.Close()
 		}
-		if s.encrypted {
-			return nil, fileErr(ErrWrongPassword, err, "密码不正确，无法打开工作簿，请重新输入")
-		}
 		return nil, fileErr(ErrDamaged, err,
 			"工作簿已损坏或不完整，无法读取。请在 Excel 或 WPS 中打开并重新另存为 .xlsx 后再导入")
 	}
 	return wb, nil
+}
+
+// decryptWorkbook opens the OLE envelope of an encrypted workbook with the
+// password. A wrong password decrypts to bytes that are not a zip package.
+func decryptWorkbook(data []byte, password string) ([]byte, error) {
+	plain, err := excelize.Decrypt(data, &excelize.Options{Password: password})
+	if err == nil && !bytes.HasPrefix(plain, zipMagic) {
+		err = errors.New("decrypted content is not a zip package")
+	}
+	if err != nil {
+		return nil, fileErr(ErrWrongPassword, err, "密码不正确，无法打开工作簿，请重新输入")
+	}
+	return plain, nil
 }
 
 // sheetNames lists the visible worksheets of a workbook, or all of them
