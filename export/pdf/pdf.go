@@ -68,6 +68,9 @@ type Result struct {
 	Warnings []Warning
 	// Face is the typeface the report is set in.
 	Face Face
+	// TitleFace is the installed 黑体 face the titles are set in; its
+	// Name is "" when titles are the body face made bold.
+	TitleFace Face
 }
 
 // Write writes the report of filing f, which answers edition ed, to w.
@@ -169,5 +172,5 @@ func render(w io.Writer, f *forms.Filing, ed *forms.Edition, review *forms.Repor
 		return Result{}, nil, fmt.Errorf("写出 PDF 报告：%w", err)
 	}
 	progress(1)
-	return Result{Pages: out.page, Warnings: warnings, Face: fonts.face}, r, nil
+	return Result{Pages: out.page, Warnings: warnings, Face: fonts.face, TitleFace: fonts.titleFace}, r, nil
 }
