@@ -15,8 +15,9 @@ import (
 
 // CurrentSchema is the version of the project file format this build
 // writes. Version 1 stored answers as the form's words (达标/是) and ranks
-// as text ("3/45"); version 2 stores them as values.
-const CurrentSchema = 2
+// as text ("3/45"); version 2 stores them as values; version 3 adds the
+// college unions' own data (roster, congress, guidance, notes, collection).
+const CurrentSchema = 3
 
 // FileError is an error about a project file that the user should read: it
 // names the file and says what is wrong in Chinese.

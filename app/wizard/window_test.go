@@ -664,6 +664,13 @@ func TestMenuShortcutsAndPreferences(t *testing.T) {
 	if menu.Items[0].Label != "文件" || menu.Items[1].Label != "帮助" {
 		t.Fatalf("menus %q %q", menu.Items[0].Label, menu.Items[1].Label)
 	}
+	for _, it := range menu.Items[0].Items {
+		if (it.Label == "保存" || strings.HasPrefix(it.Label, "导出")) && !it.Disabled {
+			t.Errorf("%s is enabled on the welcome page", it.Label)
+		}
+	}
+	w.OpenExample("yangquan-2021.json")
+	menu = w.buildMenu()
 	var labels []string
 	for _, it := range menu.Items[0].Items {
 		labels = append(labels, it.Label)
@@ -673,8 +680,14 @@ func TestMenuShortcutsAndPreferences(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(labels, " "); got != "新建… 打开… 打开示例 最近打开  保存 另存为…  导入名单… 导出 Excel… 导出 PDF…  退出" {
+	if got := strings.Join(labels, " "); got != "新建… 打开… 打开示例 最近打开 恢复未保存的工作…  保存 另存为…  导入名单… 新建表格版本… 转到其他表格版本… 导出 Excel… 导出 PDF…  退出" {
 		t.Errorf("文件 menu: %s", got)
+	}
+	for _, it := range menu.Items[0].Items {
+		needsFiling := it.Label == "保存" || it.Label == "另存为…" || it.Label == "转到其他表格版本…" || strings.HasPrefix(it.Label, "导")
+		if it.Disabled != (needsFiling && w.doc == nil) {
+			t.Errorf("%s: disabled %v with filing %v", it.Label, it.Disabled, w.doc != nil)
+		}
 	}
 	// quitting with nothing unsaved remembers the window size
 	w.win.Resize(fyne.NewSize(1000, 700))
