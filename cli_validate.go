@@ -9,8 +9,9 @@ import (
 )
 
 // runValidate checks a filing against the rule catalogue and prints the
-// findings grouped by section, errors first, or as JSON with --json. It
-// ends with exitFindings when there is any 错误.
+// findings grouped by section, errors first, then 未达标项, then 提示, or as
+// JSON with --json. It ends with exitFindings when there is any 错误; an
+// 未达标项 (a gap the filing honestly states) does not make it fail.
 func runValidate(c *cli, args []string) error {
 	fs := c.flags("validate")
 	asJSON := fs.Bool("json", false, "以 JSON 输出检查结果")
@@ -33,7 +34,7 @@ func runValidate(c *cli, args []string) error {
 	} else {
 		writeValidationText(c.stdout, pos[0], f, ed, &rep)
 	}
-	if rep.Errors > 0 {
+	if rep.Fails() {
 		return &exitError{code: exitFindings}
 	}
 	return nil
@@ -43,6 +44,7 @@ func runValidate(c *cli, args []string) error {
 type validationJSON struct {
 	Summary struct {
 		Errors   int `json:"errors"`
+		Unmet    int `json:"unmet"`
 		Warnings int `json:"warnings"`
 	} `json:"summary"`
 	Findings []forms.Finding `json:"findings"`
@@ -51,7 +53,7 @@ type validationJSON struct {
 
 func writeValidationJSON(w io.Writer, rep *forms.Report) error {
 	var out validationJSON
-	out.Summary.Errors, out.Summary.Warnings = rep.Errors, rep.Warnings
+	out.Summary.Errors, out.Summary.Unmet, out.Summary.Warnings = rep.Errors, rep.Unmet, rep.Warnings
 	out.Findings = rep.Findings
 	if out.Findings == nil {
 		out.Findings = []forms.Finding{}
@@ -66,12 +68,13 @@ func writeValidationJSON(w io.Writer, rep *forms.Report) error {
 	return nil
 }
 
-// writeValidationText prints the findings: errors first, then warnings,
-// each grouped under the section of the filing they concern, and a
-// one-line summary.
+// writeValidationText prints the findings: errors first, then 未达标项, then
+// 提示, each grouped under the section of the filing they concern, and a
+// one-line summary. The text is for people: the findings' field paths are
+// left to --json.
 func writeValidationText(w io.Writer, path string, f *forms.Filing, ed *forms.Edition, rep *forms.Report) {
 	fmt.Fprintf(w, "%s（%s，%s）\n", path, f.School, ed.Name)
-	for _, sev := range []forms.Severity{forms.SeverityError, forms.SeverityWarning} {
+	for _, sev := range forms.Severities() {
 		section := ""
 		first := true
 		for _, fd := range rep.Findings {
@@ -86,13 +89,13 @@ func writeValidationText(w io.Writer, path string, f *forms.Filing, ed *forms.Ed
 				section = s
 				fmt.Fprintf(w, "  【%s】\n", section)
 			}
-			fmt.Fprintf(w, "    %s  ［%s］\n", fd.Message, fd.Path)
+			fmt.Fprintf(w, "    %s\n", fd.Message)
 		}
 	}
 	fmt.Fprintln(w)
 	if len(rep.Findings) == 0 {
-		fmt.Fprintln(w, "检查完毕：没有发现错误或提示。")
+		fmt.Fprintln(w, "检查完毕：没有发现错误、未达标项或提示。")
 		return
 	}
-	fmt.Fprintf(w, "检查完毕：%d 个错误，%d 个提示。\n", rep.Errors, rep.Warnings)
+	fmt.Fprintf(w, "检查完毕：%d 个错误，%d 个未达标项，%d 个提示。\n", rep.Errors, rep.Unmet, rep.Warnings)
 }

@@ -50,13 +50,13 @@ func TestValidateCommand(t *testing.T) {
 		stdout []string // in this order
 		stderr []string
 	}{
-		{"yangquan has errors", []string{"validate", yq}, exitFindings,
-			[]string{"阳泉职业技术学院", "错误", "【指导责任人】", "刘玉洁不是专职团干部", "【自评答案】", "第17项答“是”", "提示", "【工作人员名单】", "检查完毕：2 个错误"}, nil},
-		{"changji planned congress", []string{"validate", cj}, exitFindings,
-			[]string{"错误", "【学生代表大会】", "拟于2020年11月30日召开，尚未召开", "提示", "冉嫒", "检查完毕：1 个错误"}, nil},
+		{"yangquan: secretary-general to confirm, no errors", []string{"validate", yq}, exitOK,
+			[]string{"阳泉职业技术学院", "提示", "【工作人员名单】", "名单中28人", "【指导责任人】", "刘玉洁不是专职团干部", "请确认", "检查完毕：0 个错误"}, nil},
+		{"changji planned congress is an unmet item, not an error", []string{"validate", cj}, exitOK,
+			[]string{"未达标项", "【学生代表大会】", "拟于2020年11月30日召开，尚未召开", "提示", "冉嫒", "检查完毕：0 个错误，1 个未达标项"}, nil},
 		{"lanzhou stated percentage", []string{"validate", lz}, exitFindings,
-			[]string{"主席团成员", "写为60%，但按人数计算为43/56 = 76.8%", "办公部"}, nil},
-		{"clean filing", []string{"validate", clean}, exitOK, []string{"没有发现错误或提示"}, nil},
+			[]string{"错误", "写为60%，但按人数计算为43/56 = 76.8%", "提示", "名单中3人的职务为“主席团成员”", "办公部"}, nil},
+		{"clean filing", []string{"validate", clean}, exitOK, []string{"没有发现错误、未达标项或提示"}, nil},
 		{"json flag after file", []string{"validate", clean, "--json"}, exitOK, []string{`"summary"`, `"errors": 0`}, nil},
 		{"missing file", []string{"validate", filepath.Join(dir, "none.json")}, exitUsage, nil, []string{"文件不存在"}},
 		{"broken file", []string{"validate", broken}, exitUsage, nil, []string{"broken.json", "格式错误"}},
@@ -111,7 +111,7 @@ func TestValidateJSON(t *testing.T) {
 	if err := json.Unmarshal(doc["findings"], &findings); err != nil {
 		t.Fatal(err)
 	}
-	if summary["errors"] != 7 || summary["errors"]+summary["warnings"] != len(findings) || len(summary) != 2 {
+	if summary["errors"] != 3 || summary["errors"]+summary["unmet"]+summary["warnings"] != len(findings) || len(summary) != 3 {
 		t.Errorf("summary %v for %d findings", summary, len(findings))
 	}
 	seenStated := false
@@ -128,7 +128,7 @@ func TestValidateJSON(t *testing.T) {
 		if err := json.Unmarshal(f["items"], &items); err != nil || items == nil {
 			t.Errorf("finding %d items %s", i, f["items"])
 		}
-		if sev != "error" && sev != "warning" {
+		if sev != "error" && sev != "unmet" && sev != "warning" {
 			t.Errorf("finding %d severity %q", i, sev)
 		}
 		if i < summary["errors"] && sev != "error" {
@@ -157,8 +157,8 @@ func TestValidateJSON(t *testing.T) {
 	if derived.Staff != 40 || derived.NonCadreShare.Num != 43 || derived.NonCadreShare.Den != 56 {
 		t.Errorf("derived %+v", derived)
 	}
-	if it := derived.Items["4"]; it.Met == nil || *it.Met {
-		t.Errorf("derived item 4 %+v, want met false", it)
+	if it := derived.Items["4"]; it.Met != nil {
+		t.Errorf("derived item 4 %+v, want undecided: 主席团成员 is to be confirmed", it)
 	}
 	if derived.Items["3.1"].Note != "实有40人" {
 		t.Errorf("derived item 3.1 note %q", derived.Items["3.1"].Note)

@@ -30,6 +30,22 @@ func ParseDate(s string) (Date, error) {
 	return DateOf(t), nil
 }
 
+// ReadDate reads a date as people type it: 2020年11月27日, 2020/11/27,
+// 2020.11.27, 2020-11-7, 21年6月3日 (a two-digit year is 20xx), with
+// full-width digits and spaces between the parts. The text must hold the
+// date and nothing else; the empty text is the zero Date.
+func ReadDate(s string) (Date, error) {
+	r := []rune(trimSpace(s))
+	if len(r) == 0 {
+		return Date{}, nil
+	}
+	d, end, ok := scanDate(r, 0)
+	if !ok || skipSpaces(r, end) != len(r) {
+		return Date{}, fmt.Errorf("“%s”不是日期，请写作 2021年6月3日 或 2021-06-03", string(r))
+	}
+	return d, nil
+}
+
 // IsZero reports whether the date is unknown.
 func (d Date) IsZero() bool { return d.Year == 0 }
 

@@ -35,7 +35,8 @@ const (
 	CongressWithinYear = "within_year"
 )
 
-// Note kinds: what an item's 备注 holds.
+// Note kinds: what an item's 备注 holds; noteWriters maps each to the
+// function that writes it, and the loader accepts exactly those kinds.
 const (
 	NoteNone              = ""
 	NoteStaffCount        = "staff_count"
@@ -49,7 +50,8 @@ const (
 )
 
 // Facts: the derived facts an item can correspond to. The validator decides
-// the suggested answer of an item from its fact.
+// the suggested answer of an item from its fact; factDeciders maps each to
+// its decider, and the loader accepts exactly the facts of that table.
 const (
 	FactNone                  = ""
 	FactStructure             = "structure"
@@ -221,14 +223,6 @@ func (e *Edition) ItemCount(kind string) int {
 }
 
 var (
-	knownNotes = map[string]bool{NoteNone: true, NoteStaffCount: true, NotePresidiumCount: true,
-		NoteDepartmentCount: true, NoteCongressDate: true, NoteSecretaryGeneral: true,
-		NoteSatisfactionUnion: true, NoteSatisfactionStaff: true, NoteFree: true}
-	knownFacts = map[string]bool{FactNone: true, FactStructure: true, FactStaffLimit: true,
-		FactPresidiumLimit: true, FactDepartmentLimit: true, FactTitles: true,
-		FactPoliticalStatus: true, FactAcademicRecord: true, FactCongressHeld: true,
-		FactGuidance: true, FactSatisfactionUnion: true, FactSatisfactionStaff: true,
-		FactCollegeStaffLimit: true, FactCollegePresidiumLimit: true}
 	knownHeaders = map[string]bool{HeaderOrgName: true, HeaderCollegeCount: true,
 		HeaderProvincialReview: true, HeaderPublicURL: true}
 )
@@ -241,11 +235,7 @@ func ParseEdition(name string, data []byte) (*Edition, error) {
 	var e Edition
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&e)
 	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, fmt.Errorf("表格版本文件 %s 第 %d 行：%s", name, perr.Position.Line, perr.Message)
-		}
-		return nil, fmt.Errorf("表格版本文件 %s：%w", name, err)
+		return nil, tomlError(name, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		keys := make([]string, len(und))

@@ -149,6 +149,8 @@ func (c *checker) note(it Item, path, label, note string) {
 		dt, ok := parseNoteDate(note)
 		cg := &c.f.Congress
 		switch {
+		case !ok && strings.ContainsAny(note, "0123456789０１２３４５６７８９"):
+			c.addItems(RuleNoteBlank, path, fmt.Sprintf("%s的备注“%s”中的日期无法识别，请写作2021年6月3日", label, note), items)
 		case !ok:
 			c.addItems(RuleNoteBlank, path, fmt.Sprintf("%s的备注“%s”没有填写日期", label, note), items)
 		case !cg.Date.IsZero() && dt != cg.Date:

@@ -27,6 +27,9 @@ func parseCharter(text string) charterRules {
 			break
 		}
 		from = i + 1
+		if collegeClause(r, i) {
+			continue
+		}
 		j := skipWords(r, i+len([]rune("主席团成员")), "人数", "不超过", "不多于", "为", "共", "设")
 		if n, k := readNumber(r, j); n > 0 && k < len(r) && (r[k] == '名' || r[k] == '人') {
 			c.PresidiumMax = n
@@ -39,6 +42,9 @@ func parseCharter(text string) charterRules {
 			break
 		}
 		from = i + 1
+		if collegeClause(r, i) {
+			continue
+		}
 		j := skipWords(r, i+len([]rune("负责人")), "为", "一般为")
 		lo, k := readNumber(r, j)
 		if lo <= 0 || k >= len(r) || !strings.ContainsRune("至—-–~到－", r[k]) {
@@ -75,6 +81,27 @@ func parseCharter(text string) charterRules {
 		}
 	}
 	return c
+}
+
+// collegeClause reports whether the clause around i (from the last 。；：
+// or line break before it) is about college-level unions (院级学生会,
+// 二级学生会, 院（系）学生会, 分院学生会) rather than the school's: a 章程 that
+// states the college limits first must not set the school's.
+func collegeClause(r []rune, i int) bool {
+	start := i
+	for start > 0 && !strings.ContainsRune("。；;\n：:", r[start-1]) {
+		start--
+	}
+	clause := string(r[start:i])
+	if strings.Contains(clause, "校级") {
+		return false
+	}
+	for _, w := range []string{"院级", "二级", "院（系）", "院(系)", "院系学生会", "各学院", "分院", "系学生会"} {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func indexRunes(r, sub []rune, from int) int {

@@ -49,6 +49,8 @@ func (c *checker) college() {
 }
 
 func (c *checker) collegeUnion(i int, sec *Section) {
+	defer c.collegeGaps(i, len(c.out))
+	c.collegeData(i, sec)
 	u := &c.f.CollegeUnions[i]
 	base := fmt.Sprintf("college_unions[%d]", i)
 	name := u.Name
@@ -62,8 +64,8 @@ func (c *checker) collegeUnion(i int, sec *Section) {
 		rule, fact  string
 	}
 	sizes := []size{
-		{"staff", "工作人员", u.Staff, CollegeStaffLimit, RuleCollegeStaff, FactCollegeStaffLimit},
-		{"presidium", "主席团成员", u.Presidium, CollegePresidiumLimit, RuleCollegePresidium, FactCollegePresidiumLimit},
+		{"staff", "工作人员", u.Staff, c.lim.CollegeStaff, RuleCollegeStaff, FactCollegeStaffLimit},
+		{"presidium", "主席团成员", u.Presidium, c.lim.CollegePresidium, RuleCollegePresidium, FactCollegePresidiumLimit},
 	}
 	for _, s := range sizes {
 		items := c.facts[s.fact]

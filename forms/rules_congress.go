@@ -16,25 +16,31 @@ func (c *checker) congress() {
 	switch {
 	case cg.Date.IsZero():
 		c.add(RuleCongressDateMissing, "congress.date", "未填学生代表大会召开日期，无法核对是否"+c.congressRequirement())
+	case congressDateError(f) != "":
+		c.add(RuleCongressDateInvalid, "congress.date", congressDateError(f))
+	case held != nil && !*held && cg.Planned:
+		c.addf(RuleCongressHeld, "congress.planned", "%s；要求%s，拟召开的不算已召开", why, c.congressRequirement())
 	case held != nil && !*held:
-		path := "congress.date"
-		if cg.Planned {
-			path = "congress.planned"
-		}
-		c.addf(RuleCongressHeld, path, "%s；要求%s，拟召开的不算已召开", why, c.congressRequirement())
+		c.addf(RuleCongressHeld, "congress.date", "%s；要求%s", why, c.congressRequirement())
 	}
 
 	students := f.Students
 	switch {
 	case cg.Delegates == nil:
 		c.add(RuleCongressDelegatesUnknown, "congress.delegates", "未填学生代表大会代表人数，无法核对代表名额是否不低于所联系学生人数的1%")
-	case students == nil || *students <= 0:
-		c.addf(RuleCongressDelegatesUnknown, "students", "未填全日制在校学生人数，无法核对代表%d人是否不低于学生人数的1%%", *cg.Delegates)
+	case *cg.Delegates < 0 || (students != nil && *students < 0):
+		// reported by inputRanges
+	case students == nil || *students == 0:
+		what := "未填全日制在校学生人数"
+		if students != nil {
+			what = "全日制在校学生人数为0"
+		}
+		c.addf(RuleCongressDelegatesUnknown, "students", "%s，无法核对代表%d人是否不低于学生人数的%d%%", what, *cg.Delegates, c.lim.DelegatePercent)
 	default:
 		r := Ratio{*cg.Delegates, *students}
-		if !r.AtLeast(DelegatePercentMin) {
-			c.addf(RuleCongressDelegates, "congress.delegates", "代表%d人，占学生%d人的%s，低于1%%（至少需%d人）",
-				r.Num, r.Den, r, ceilPercent(r.Den, DelegatePercentMin))
+		if !r.AtLeast(c.lim.DelegatePercent) {
+			c.addf(RuleCongressDelegates, "congress.delegates", "代表%d人，占学生%d人的%s，低于%d%%（至少需%d人）",
+				r.Num, r.Den, percentBelow(r, c.lim.DelegatePercent), c.lim.DelegatePercent, ceilPercent(r.Den, c.lim.DelegatePercent))
 		}
 		c.statedPercent("congress.stated_delegate_percent", "代表占学生人数的比例", cg.StatedDelegatePercent, r)
 	}
@@ -42,46 +48,49 @@ func (c *checker) congress() {
 	if cg.Delegates != nil && *cg.Delegates > 0 {
 		dl := *cg.Delegates
 		switch {
+		case cg.NonCadreDelegates != nil && *cg.NonCadreDelegates < 0:
+			// reported by inputRanges
 		case cg.NonCadreDelegates == nil:
 			c.add(RuleCongressNonCadreUnknown, "congress.non_cadre_delegates", "未填非校、院级学生会组织骨干的代表人数，无法核对是否不低于代表总数的60%")
-		case *cg.NonCadreDelegates > dl || *cg.NonCadreDelegates < 0:
+		case *cg.NonCadreDelegates > dl:
 			c.addf(RuleCongressCounts, "congress.non_cadre_delegates", "非学生会骨干代表%d人，不可能多于代表总数%d人", *cg.NonCadreDelegates, dl)
 		default:
 			r := Ratio{*cg.NonCadreDelegates, dl}
-			if !r.AtLeast(NonCadrePercentMin) {
-				c.addf(RuleCongressNonCadre, "congress.non_cadre_delegates", "非学生会骨干代表%d人，占代表%d人的%s，低于60%%（至少需%d人）",
-					r.Num, r.Den, r, ceilPercent(dl, NonCadrePercentMin))
+			if !r.AtLeast(c.lim.NonCadrePercent) {
+				c.addf(RuleCongressNonCadre, "congress.non_cadre_delegates", "非学生会骨干代表%d人，占代表%d人的%s，低于%d%%（至少需%d人）",
+					r.Num, r.Den, percentBelow(r, c.lim.NonCadrePercent), c.lim.NonCadrePercent, ceilPercent(dl, c.lim.NonCadrePercent))
 			}
 			c.statedPercent("congress.stated_non_cadre_percent", "非学生会骨干代表占代表的比例", cg.StatedNonCadrePercent, r)
 		}
-		if cg.Present != nil {
-			num, den := DefaultQuorumNumerator, DefaultQuorumDenominator
+		if cg.Present != nil && *cg.Present >= 0 {
+			num, den := c.lim.QuorumNum, c.lim.QuorumDen
 			if c.ch.QuorumDen > 0 {
 				num, den = c.ch.QuorumNum, c.ch.QuorumDen
 			}
 			switch {
-			case *cg.Present > dl || *cg.Present < 0:
+			case *cg.Present > dl:
 				c.addf(RuleCongressCounts, "congress.present", "出席代表%d人，不可能多于代表总数%d人", *cg.Present, dl)
 			case *cg.Present*den < num*dl:
 				c.addf(RuleCongressQuorum, "congress.present", "出席代表%d人，不足代表%d人的%s（须至少%d人出席方能召开）",
 					*cg.Present, dl, fractionText(num, den), (num*dl+den-1)/den)
 			}
 		}
-		if cg.DelegateCandidates != nil && *cg.DelegateCandidates*100 < CandidatePercentMin*dl {
+		if cg.DelegateCandidates != nil && *cg.DelegateCandidates >= 0 && *cg.DelegateCandidates*100 < c.lim.CandidatePercent*dl {
 			c.addf(RuleCongressCandidates, "congress.delegate_candidates", "代表候选人%d人，应选代表%d人，差额选举候选人须多于应选人数20%%（至少%d人）",
-				*cg.DelegateCandidates, dl, ceilPercent(dl, CandidatePercentMin))
+				*cg.DelegateCandidates, dl, ceilPercent(dl, c.lim.CandidatePercent))
 		}
 	}
 
 	if cg.Contested != nil && *cg.Contested && cg.PresidiumSeats != nil && *cg.PresidiumSeats > 0 {
 		seats := *cg.PresidiumSeats
 		switch {
+		case cg.PresidiumCandidates != nil && *cg.PresidiumCandidates < 0:
 		case cg.PresidiumCandidates == nil:
 			c.addf(RuleCongressCandidatesUnknown, "congress.presidium_candidates", "主席团为差额选举、应选%d人，但未填候选人数，无法核对候选人是否多于应选人数20%%（至少%d人）",
-				seats, ceilPercent(seats, CandidatePercentMin))
-		case *cg.PresidiumCandidates*100 < CandidatePercentMin*seats:
+				seats, ceilPercent(seats, c.lim.CandidatePercent))
+		case *cg.PresidiumCandidates*100 < c.lim.CandidatePercent*seats:
 			c.addf(RuleCongressCandidates, "congress.presidium_candidates", "主席团应选%d人、候选人%d人，差额选举候选人须多于应选人数20%%（至少%d人）",
-				seats, *cg.PresidiumCandidates, ceilPercent(seats, CandidatePercentMin))
+				seats, *cg.PresidiumCandidates, ceilPercent(seats, c.lim.CandidatePercent))
 		}
 	}
 	c.congressSeats()
@@ -92,7 +101,7 @@ func (c *checker) congressRequirement() string {
 	case CongressSince:
 		return DateOf(c.ed.CongressSinceDate()).Chinese() + "以来召开校级学生（研究生）代表大会"
 	case CongressWithinYear:
-		return "在填报日期前12个月内召开（按期召开）"
+		return "在本学年或上一学年内召开（每年召开一次，按期召开）"
 	}
 	return "按期召开"
 }

@@ -6,7 +6,7 @@ func (c *checker) guidance() {
 	c.guide(&g.DeputySecretary, "guidance.deputy_secretary", "分管学生会组织的校团委副书记", RuleGuidanceDeputy,
 		"须明确1名校团委专职副书记指导校级学生会组织")
 	c.guide(&g.SecretaryGeneral, "guidance.secretary_general", "学生会组织秘书长", RuleGuidanceSecretary,
-		"秘书长须由校团委专职副书记或专职团干部担任")
+		"表格要求秘书长“聘任校团委专职副书记或干部担任”，请确认其为校团委干部")
 }
 
 func (c *checker) guide(p *Guide, path, role, rule, requirement string) {
@@ -35,8 +35,8 @@ func (c *checker) satisfaction() {
 
 func (c *checker) survey(q *SurveyQuestion, path, what string, r *Ratio, fact string) {
 	items := c.facts[fact]
-	empty := q.Sample == nil && q.Satisfied == nil && q.BasicallySatisfied == nil
-	if empty && !c.ed.Satisfaction {
+	if len(items) == 0 {
+		// An edition without the satisfaction item never reports on it.
 		return
 	}
 	switch {
@@ -59,8 +59,8 @@ func (c *checker) survey(q *SurveyQuestion, path, what string, r *Ratio, fact st
 	case r.Num > r.Den:
 		c.addItems(RuleSatisfactionCounts, path+".sample", what+"的“满意”“基本满意”合计"+itoa(r.Num)+"人，多于样本数"+itoa(r.Den)+"人", items)
 	default:
-		if !r.AtLeast(SatisfactionPercentMin) {
-			c.addItems(RuleSatisfactionRate, path+".satisfied", what+"：满意和基本满意"+itoa(r.Num)+"人，占样本"+itoa(r.Den)+"人的"+r.String()+"，低于60%", items)
+		if pct := c.lim.SatisfactionPercent; !r.AtLeast(pct) {
+			c.addItems(RuleSatisfactionRate, path+".satisfied", what+"：满意和基本满意"+itoa(r.Num)+"人，占样本"+itoa(r.Den)+"人的"+percentBelow(*r, pct)+"，低于"+itoa(pct)+"%", items)
 		}
 		if q.StatedPercent != nil && !PercentMatches(*q.StatedPercent, *r) {
 			c.addItems(RuleStatedPercent, path+".stated_percent", what+"的满意率写为"+FormatPercent(*q.StatedPercent)+

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -13,7 +14,7 @@ import (
 // note holds no such value.
 
 // parseNoteCount returns the number after 实有 (or, without 实有, the first
-// number) in a note.
+// number) in a note, in digits or Chinese numerals (实有六个, 实有二十八人).
 func parseNoteCount(note string) (int, bool) {
 	r := []rune(note)
 	from := 0
@@ -25,8 +26,42 @@ func parseNoteCount(note string) (int, bool) {
 			n, _, ok := readDigits(r, i)
 			return n, ok
 		}
+		if n, e := readChineseNumber(r, i); e > i {
+			return n, true
+		}
 	}
 	return 0, false
+}
+
+// readChineseNumber reads a Chinese numeral below 1000 at i (六, 十二,
+// 二十八, 一百二十, 两百); it returns the index after it, or i when there is
+// none.
+func readChineseNumber(r []rune, i int) (int, int) {
+	n, cur, j := 0, 0, i
+	for j < len(r) {
+		c := r[j]
+		switch {
+		case c == '零' || c == '〇':
+		case chineseDigit(c) > 0 && c != '十':
+			cur = chineseDigit(c)
+		case c == '十':
+			if cur == 0 {
+				cur = 1
+			}
+			n += cur * 10
+			cur = 0
+		case c == '百':
+			if cur == 0 {
+				return 0, i
+			}
+			n += cur * 100
+			cur = 0
+		default:
+			return n + cur, j
+		}
+		j++
+	}
+	return n + cur, j
 }
 
 // readDigits reads the run of digits (half- or full-width) at i as an int
@@ -49,82 +84,108 @@ func readDigits(r []rune, i int) (int, int, bool) {
 }
 
 // parseNotePercent returns the first percentage written in a note: a number
-// followed by % or ％, or 百分之 followed by a number.
+// followed by % or ％ (60%, 60％), 百分之 followed by a number in digits or
+// Chinese numerals (百分之六十), or failing those a share written as a
+// decimal fraction (0.6).
 func parseNotePercent(note string) (float64, bool) {
 	r := []rune(note)
+	fraction, haveFraction := 0.0, false
 	for i := 0; i < len(r); i++ {
-		if digitValue(r[i]) < 0 {
+		if i+3 <= len(r) && string(r[i:i+3]) == "百分之" {
+			if n, e := readChineseNumber(r, i+3); e > i+3 {
+				return float64(n), true
+			}
+		}
+		if digitValue(r[i]) < 0 || (i > 0 && (digitValue(r[i-1]) >= 0 || r[i-1] == '.')) {
 			continue
 		}
 		start := i
 		var b strings.Builder
 		for i < len(r) && (digitValue(r[i]) >= 0 || r[i] == '.' || r[i] == '．') {
-			if r[i] == '．' {
-				b.WriteByte('.')
-			} else if d := digitValue(r[i]); d >= 0 {
+			if d := digitValue(r[i]); d >= 0 {
 				b.WriteByte(byte('0' + d))
 			} else {
 				b.WriteByte('.')
 			}
 			i++
 		}
+		text := strings.TrimRight(b.String(), ".")
+		v, err := strconv.ParseFloat(text, 64)
 		j := skipSpaces(r, i)
 		percent := j < len(r) && (r[j] == '%' || r[j] == '％')
 		if !percent && start >= 3 && string(r[start-3:start]) == "百分之" {
 			percent = true
 		}
-		if !percent {
-			continue
-		}
-		v, err := strconv.ParseFloat(strings.TrimRight(b.String(), "."), 64)
+		i--
 		if err != nil || v > 1e6 {
 			continue
 		}
-		return v, true
+		if percent {
+			return v, true
+		}
+		if !haveFraction && strings.Contains(text, ".") && v > 0 && v <= 1 {
+			fraction, haveFraction = v*100, true
+		}
+	}
+	if haveFraction {
+		return math.Round(fraction*1e6) / 1e6, true
 	}
 	return 0, false
 }
 
-// parseNoteDate returns the first date written in a note as 2021年6月3日,
-// 2021-06-03, 2021.6.3 or 2021/6/3 (spaces allowed between the parts).
+// parseNoteDate returns the first date written in a note (see scanDate).
 func parseNoteDate(note string) (Date, bool) {
 	r := []rune(note)
 	for i := 0; i < len(r); i++ {
-		if digitValue(r[i]) < 0 || (i > 0 && digitValue(r[i-1]) >= 0) {
+		if i > 0 && digitValue(r[i-1]) >= 0 {
 			continue
 		}
-		y, j, _ := readDigits(r, i)
-		if j-i != 4 {
-			continue
+		if d, _, ok := scanDate(r, i); ok {
+			return d, true
 		}
-		var parts [2]int
-		ok := true
-		for k := range parts {
-			j = skipSpaces(r, j)
-			if j >= len(r) || !strings.ContainsRune("年月-.．/／", r[j]) {
-				ok = false
-				break
-			}
-			j = skipSpaces(r, j+1)
-			n, e, _ := readDigits(r, j)
-			if e == j || e-j > 2 {
-				ok = false
-				break
-			}
-			parts[k], j = n, e
-		}
-		if !ok {
-			continue
-		}
-		m, d := parts[0], parts[1]
-		if m < 1 || m > 12 || d < 1 || d > 31 {
-			continue
-		}
-		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		if t.Day() != d {
-			continue
-		}
-		return DateOf(t), true
 	}
 	return Date{}, false
+}
+
+// scanDate reads a date at i in the forms people type: 2021年6月3日,
+// 2021-06-03, 2021-6-3, 2021.6.3, 2021/6/3, with spaces between the parts
+// and full-width digits; a two-digit year followed by 年 (21年6月3日) is
+// 20xx. It returns the date and the index after it.
+func scanDate(r []rune, i int) (Date, int, bool) {
+	if i >= len(r) || digitValue(r[i]) < 0 {
+		return Date{}, i, false
+	}
+	y, j, _ := readDigits(r, i)
+	switch {
+	case j-i == 4:
+	case j-i == 2 && skipSpaces(r, j) < len(r) && r[skipSpaces(r, j)] == '年':
+		y += 2000
+	default:
+		return Date{}, i, false
+	}
+	var parts [2]int
+	for k := range parts {
+		j = skipSpaces(r, j)
+		if j >= len(r) || !strings.ContainsRune("年月-.．/／－", r[j]) {
+			return Date{}, i, false
+		}
+		j = skipSpaces(r, j+1)
+		n, e, _ := readDigits(r, j)
+		if e == j || e-j > 2 {
+			return Date{}, i, false
+		}
+		parts[k], j = n, e
+	}
+	if k := skipSpaces(r, j); k < len(r) && (r[k] == '日' || r[k] == '号') {
+		j = k + 1
+	}
+	m, d := parts[0], parts[1]
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return Date{}, i, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return Date{}, i, false
+	}
+	return DateOf(t), j, true
 }

@@ -9,7 +9,7 @@ import (
 // departments and their names, and the 章程 limits per department.
 func (c *checker) school() {
 	f, d := c.f, c.d
-	if lim := StaffLimitFor(f); d.Staff > lim {
+	if lim := c.lim.StaffFor(f); d.Staff > lim {
 		if f.LargeSchool {
 			c.addf(RuleSchoolStaff, "members", "工作人员名单实有%d人，超过%d人的上限（已按学生人数较多、分校区较多的高校计）", d.Staff, lim)
 		} else {
@@ -25,20 +25,21 @@ func (c *checker) school() {
 		}
 	}
 	switch {
-	case d.Presidium > PresidiumLimit:
-		c.addf(RuleSchoolPresidium, "members", "主席团实有%d人（%s），超过%d人", d.Presidium, c.names(presidium, 8), PresidiumLimit)
+	case d.Presidium > c.lim.Presidium:
+		c.addf(RuleSchoolPresidium, "members", "主席团实有%d人（%s），超过%d人", d.Presidium, c.names(presidium, 8), c.lim.Presidium)
 	case c.ch.PresidiumMax > 0 && d.Presidium > c.ch.PresidiumMax:
 		c.addf(RuleSchoolPresidiumCharter, "members", "主席团实有%d人（%s），多于本校章程规定的%d人", d.Presidium, c.names(presidium, 8), c.ch.PresidiumMax)
 	}
+	c.presidiumMix(presidium)
 	if len(f.Members) > 0 && d.Presidium == 0 && unplaced == 0 {
 		c.add(RuleSchoolPresidiumMissing, "members", "工作人员名单中没有主席团成员（主席、副主席或执行主席），无法体现“主席团+工作部门”架构")
 	}
-	if d.Departments > DepartmentLimit && !departmentsInDoubt(f) {
-		c.addf(RuleSchoolDepartments, "departments", "工作部门实有%d个（%s），超过%d个", d.Departments, strings.Join(c.d.DepartmentNames, "、"), DepartmentLimit)
+	if d.Departments > c.lim.Departments && !departmentsInDoubt(f, c.lim.Departments) {
+		c.addf(RuleSchoolDepartments, "departments", "工作部门实有%d个（%s），超过%d个", d.Departments, strings.Join(c.d.DepartmentNames, "、"), c.lim.Departments)
 	}
 	c.departments()
-	if r := d.FromCollegeShare; r != nil && !r.AtLeast(FromCollegePercentMin) {
-		c.addf(RuleSchoolFromCollege, "members", "名单中来自院级学生会的工作人员%d人，占已填来源的%d人的%s，低于50%%", r.Num, r.Den, r)
+	if r := d.FromCollegeShare; r != nil && !r.AtLeast(c.lim.FromCollegePercent) {
+		c.addf(RuleSchoolFromCollege, "members", "名单中来自院级学生会的工作人员%d人，占已填来源的%d人的%s，低于%d%%", r.Num, r.Den, percentBelow(*r, c.lim.FromCollegePercent), c.lim.FromCollegePercent)
 	}
 }
 
@@ -89,7 +90,7 @@ func (c *checker) departments() {
 			declaredNames = append(declaredNames, n)
 		}
 	}
-	lo, hi := DefaultLeadersMin, DefaultLeadersMax
+	lo, hi := c.lim.LeadersMin, c.lim.LeadersMax
 	source := "常见章程规定"
 	if c.ch.LeadersMax > 0 {
 		lo, hi, source = c.ch.LeadersMin, c.ch.LeadersMax, "本校章程规定"
@@ -112,8 +113,8 @@ func (c *checker) departments() {
 					c.names(g.members, 5), n, strings.Join(declaredNames, "、"), hint)
 			}
 		}
-		if len(g.members) > DepartmentStaffLimit {
-			c.addf(RuleSchoolDepartmentSize, path, "工作部门“%s”有%d人，每个工作部门的人数一般不超过%d人", n, len(g.members), DepartmentStaffLimit)
+		if len(g.members) > c.lim.DepartmentStaff {
+			c.addf(RuleSchoolDepartmentSize, path, "工作部门“%s”有%d人，每个工作部门的人数一般不超过%d人", n, len(g.members), c.lim.DepartmentStaff)
 		}
 		leaders, unknown := 0, false
 		for _, i := range g.members {
@@ -173,4 +174,26 @@ func (c *checker) names(idx []int, max int) string {
 		b.WriteString(n)
 	}
 	return b.String()
+}
+
+// presidiumMix warns of a presidium that mixes 主席/副主席 with 执行主席.
+// The 章程 of 辽阳职业技术学院 (第十四条): 学生会主席团集体负责学生会重大事项，
+// 设主席、副主席，或根据工作需要设执行主席。执行主席由主席团成员轮值担任 —
+// one model or the other. The form itself allows either title, so this is a
+// 提示, not an error.
+func (c *checker) presidiumMix(presidium []int) {
+	var chairs, executives []int
+	for _, i := range presidium {
+		switch trimSpace(c.f.Members[i].Position) {
+		case PositionPresident, PositionVicePresident:
+			chairs = append(chairs, i)
+		case PositionExecutivePresident:
+			executives = append(executives, i)
+		}
+	}
+	if len(chairs) == 0 || len(executives) == 0 {
+		return
+	}
+	c.addf(RuleSchoolPresidiumMix, "members", "主席团中既有主席、副主席（%s），又有执行主席（%s）；章程通常规定“设主席、副主席，或根据工作需要设执行主席”，执行主席由主席团成员轮值担任，请核对职务是否写对",
+		c.names(chairs, 8), c.names(executives, 8))
 }

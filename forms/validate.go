@@ -24,14 +24,41 @@ type Finding struct {
 }
 
 // Report is the result of validating a filing: the findings, sorted errors
-// first and then by section and path, the derived facts, and the counts of
-// each severity.
+// first, then 未达标项, then 提示, each by section and path; the derived
+// facts; and the counts of each severity.
 type Report struct {
 	Findings []Finding `json:"findings"`
 	Derived  Derived   `json:"derived"`
 	Errors   int       `json:"errors"`
+	Unmet    int       `json:"unmet"`
 	Warnings int       `json:"warnings"`
 }
+
+// Of returns the findings of one severity, in report order.
+func (r *Report) Of(sev Severity) []Finding {
+	var out []Finding
+	for _, f := range r.Findings {
+		if f.Severity == sev {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Count returns the number of findings of one severity.
+func (r *Report) Count(sev Severity) int {
+	switch sev {
+	case SeverityError:
+		return r.Errors
+	case SeverityUnmet:
+		return r.Unmet
+	}
+	return r.Warnings
+}
+
+// Fails reports whether the filing must not be sent as it is: it has at
+// least one 错误. 未达标项 and 提示 do not make it fail.
+func (r *Report) Fails() bool { return r.Errors > 0 }
 
 // At returns the findings whose path is prefix or lies under it:
 // At("members[3]") returns those of members[3].rank and members[3].name but
@@ -124,6 +151,7 @@ func Validate(f *Filing, ed *Edition) Report {
 	d := Derive(f, ed)
 	c := newChecker(f, ed, &d)
 	c.filing()
+	c.inputRanges()
 	c.members()
 	c.school()
 	c.congress()
@@ -131,16 +159,76 @@ func Validate(f *Filing, ed *Edition) Report {
 	c.satisfaction()
 	c.college()
 	c.answers()
+	c.gaps()
 	r := Report{Findings: c.out, Derived: d}
 	sortFindings(r.Findings)
 	for _, fd := range r.Findings {
-		if fd.Severity == SeverityError {
+		switch fd.Severity {
+		case SeverityError:
 			r.Errors++
-		} else {
+		case SeverityUnmet:
+			r.Unmet++
+		default:
 			r.Warnings++
 		}
 	}
 	return r
+}
+
+// gaps tells the school's real gaps from mistakes in the filing. An error
+// of a requirement rule whose items are all answered 未达标/否 becomes an
+// 未达标项; an item answered 未达标/否 that the data does not show as met,
+// and that no such finding already lists, gets one 未达标项 of its own with
+// the data's reason or the school's note.
+func (c *checker) gaps() {
+	answeredNo := func(id string) bool {
+		a, ok := c.f.Answers[id]
+		return ok && a.Met != nil && !*a.Met
+	}
+	listed := map[string]bool{}
+	for i := range c.out {
+		fd := &c.out[i]
+		if fd.Severity != SeverityError || len(fd.Items) == 0 || !ruleIndex[fd.Rule].Requirement {
+			continue
+		}
+		all := true
+		for _, id := range fd.Items {
+			if !answeredNo(id) {
+				all = false
+				break
+			}
+		}
+		if all {
+			fd.Severity = SeverityUnmet
+			for _, id := range fd.Items {
+				listed[id] = true
+			}
+		}
+	}
+	for si := range c.ed.Sections {
+		s := &c.ed.Sections[si]
+		if s.Kind != SectionAnswers {
+			continue
+		}
+		for _, it := range s.Answerable() {
+			if !answeredNo(it.ID) || listed[it.ID] {
+				continue
+			}
+			sug := c.d.Items[it.ID]
+			if sug.Met != nil && *sug.Met {
+				continue // a contradiction, reported by answers()
+			}
+			why := sug.Reason
+			if sug.Met == nil || why == "" {
+				why = "学校自评" + c.answerWord(it.ID, false)
+				if n := trimSpace(c.f.Answers[it.ID].Note); n != "" {
+					why += "，备注：" + n
+				}
+			}
+			c.addItems(RuleAnswerUnmet, "answers["+it.ID+"]",
+				fmt.Sprintf("%s“%s”答“%s”：%s", c.label(it.ID), shortText(it.Text, 16), c.answerWord(it.ID, false), why), []string{it.ID})
+		}
+	}
 }
 
 // checker carries one validation run.
@@ -152,6 +240,7 @@ type checker struct {
 	items map[string][]string // rule id → item ids, memoised
 	out   []Finding
 	ch    charterRules
+	lim   Limits
 	// labels and words name each item and its answers for messages.
 	labels map[string]string
 	words  map[string][2]string
@@ -168,6 +257,7 @@ func newChecker(f *Filing, ed *Edition, d *Derived) *checker {
 		}
 	}
 	c.ch = parseCharter(f.Texts.Charter)
+	c.lim = ed.Limits()
 	c.buildLabels()
 	return c
 }
@@ -202,7 +292,7 @@ func (c *checker) addf(rule, path, format string, args ...any) {
 	c.add(rule, path, fmt.Sprintf(format, args...))
 }
 
-// sortFindings orders findings errors first, then by section, then by path
+// sortFindings orders findings by severity (errors, 未达标项, 提示), then by section, then by path
 // with list indexes compared as numbers, then by rule. It sorts indexes
 // with precomputed keys and moves each finding once.
 func sortFindings(fs []Finding) {
@@ -214,10 +304,7 @@ func sortFindings(fs []Finding) {
 	}
 	keys := make([]key, len(fs))
 	for i := range fs {
-		rank := pathSectionIndex(fs[i].Path)
-		if fs[i].Severity != SeverityError {
-			rank += len(pathSections)
-		}
+		rank := pathSectionIndex(fs[i].Path) + fs[i].Severity.rank()*len(pathSections)
 		keys[i] = key{i, rank}
 	}
 	slices.SortStableFunc(keys, func(x, y key) int {
@@ -283,13 +370,13 @@ func memberPath(i int, field string) string {
 	return "members[" + itoa(i) + "]." + field
 }
 
-// memberRef names a member for a message: 工作人员名单第3行（张三）.
+// memberRef names a member for a message: 名单第3人（张三）.
 func (c *checker) memberRef(i int) string {
 	name := trimSpace(c.f.Members[i].Name)
 	if name == "" {
 		name = "姓名未填"
 	}
-	return "工作人员名单第" + itoa(i+1) + "行（" + name + "）"
+	return "名单第" + itoa(i+1) + "人（" + name + "）"
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

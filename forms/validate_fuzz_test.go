@@ -12,7 +12,7 @@ import (
 // must only return values that are actually written in the note.
 
 func FuzzParseNoteCount(f *testing.F) {
-	for _, s := range []string{"实有28人", "实有 40 人", "实有 人", "实有５个", "", "实有99999999999999999999人", "共 3 人"} {
+	for _, s := range []string{"实有28人", "实有 40 人", "实有 人", "实有５个", "", "实有99999999999999999999人", "共 3 人", "实有六个", "实有二十八人", "实有一百二十人", "百百十十"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, note string) {
@@ -20,14 +20,14 @@ func FuzzParseNoteCount(f *testing.F) {
 		if ok && n < 0 {
 			t.Fatalf("parseNoteCount(%q) = %d", note, n)
 		}
-		if ok && !strings.ContainsAny(note, "0123456789０１２３４５６７８９") {
-			t.Fatalf("parseNoteCount(%q) found a number in a note without digits", note)
+		if ok && !strings.ContainsAny(note, "0123456789０１２３４５６７８９零〇一二两三四五六七八九十百") {
+			t.Fatalf("parseNoteCount(%q) found a number in a note without digits or numerals", note)
 		}
 	})
 }
 
 func FuzzParseNotePercent(f *testing.F) {
-	for _, s := range []string{"满意率为 55%", "满意率为 %", "满意率为76.8％", "百分之60", "1.2.3%", "", "%%%", "9999999999%"} {
+	for _, s := range []string{"满意率为 55%", "满意率为 %", "满意率为76.8％", "百分之60", "1.2.3%", "", "%%%", "9999999999%", "百分之六十", "满意率0.768", "60％"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, note string) {
@@ -39,7 +39,7 @@ func FuzzParseNotePercent(f *testing.F) {
 }
 
 func FuzzParseNoteDate(f *testing.F) {
-	for _, s := range []string{"召开日期为：2021年6月3日", "召开日期为：拟定为 2020 年 11 月 30 日", "2021-02-30", "2021.6.3", "召开日期为：", "12345年1月1日"} {
+	for _, s := range []string{"召开日期为：2021年6月3日", "召开日期为：拟定为 2020 年 11 月 30 日", "2021-02-30", "2021.6.3", "召开日期为：", "12345年1月1日", "21年6月3日", "2020-11-7", "2020/11/27号"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, note string) {
@@ -52,6 +52,26 @@ func FuzzParseNoteDate(f *testing.F) {
 		}
 		if DateOf(d.Time()) != d {
 			t.Fatalf("parseNoteDate(%q) = %+v is not a real date", note, d)
+		}
+	})
+}
+
+// FuzzReadDate: a date read from any text is a real date, and reading its
+// own ISO form gives it back.
+func FuzzReadDate(f *testing.F) {
+	for _, s := range []string{"2020年11月27日", "2020/11/27", "2020.11.27", "2020-11-7", "21年6月3日", "２０２１年６月３日", "2021年6月", "6月3日", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ReadDate(s)
+		if err != nil || d.IsZero() {
+			return
+		}
+		if DateOf(d.Time()) != d {
+			t.Fatalf("ReadDate(%q) = %+v is not a real date", s, d)
+		}
+		if e, err := ReadDate(d.String()); err != nil || e != d {
+			t.Fatalf("ReadDate(%q) = %v, read back %v %v", s, d, e, err)
 		}
 	})
 }
@@ -104,8 +124,8 @@ func FuzzValidate(f *testing.F) {
 			return
 		}
 		r := Validate(fl, ed)
-		if r.Errors+r.Warnings != len(r.Findings) {
-			t.Fatalf("counts %d+%d for %d findings", r.Errors, r.Warnings, len(r.Findings))
+		if r.Errors+r.Unmet+r.Warnings != len(r.Findings) {
+			t.Fatalf("counts %d+%d+%d for %d findings", r.Errors, r.Unmet, r.Warnings, len(r.Findings))
 		}
 		for _, fd := range r.Findings {
 			if _, ok := RuleByID(fd.Rule); !ok || fd.Message == "" || fd.Path == "" || !utf8.ValidString(fd.Message) {

@@ -145,7 +145,17 @@ func vRuleCases() []vRuleCase {
 		{name: "团员 short form", mutate: m(3, func(m *Member) { m.PoliticalStatus = "团员" }), rule: RuleMemberPolitical},
 		{name: "预备党员", mutate: m(3, func(m *Member) { m.PoliticalStatus = ProbationaryMember }), rule: RuleMemberPolitical},
 		{name: "political status missing", mutate: m(3, func(m *Member) { m.PoliticalStatus = "" }), rule: RuleMemberPoliticalMissing, fires: true, path: "members[3].political_status"},
-		{name: "主席团成员 title", mutate: m(1, func(m *Member) { m.Position = "主席团成员" }), rule: RuleMemberPosition, fires: true, path: "members[1].position"},
+		{name: "主席团成员 title is not an error", mutate: m(1, func(m *Member) { m.Position = "主席团成员" }), rule: RuleMemberPosition},
+		{name: "主席团成员 title is a warning", mutate: m(1, func(m *Member) { m.Position = "主席团成员" }), rule: RuleMemberPresidiumTitle, fires: true, path: "members[1].position"},
+		{name: "主席团成员 does not contradict item 6", mutate: m(1, func(m *Member) { m.Position = "主席团成员" }), rule: RuleAnswerContradiction},
+		{name: "two 主席团成员, one finding", mutate: func(f *Filing) { f.Members[1].Position, f.Members[2].Position = "主席团成员", "主席团委员" }, rule: RuleMemberPresidiumTitle, fires: true, path: "members"},
+		{name: "same name and college, other grade", mutate: func(f *Filing) { d := f.Members[5]; d.Grade = 3; f.Members = append(f.Members, d) }, rule: RuleMemberMaybeDuplicate, fires: true, path: "members[12].name"},
+		{name: "same name and college, grade missing", mutate: func(f *Filing) { d := f.Members[5]; d.Grade = 0; f.Members = append(f.Members, d) }, rule: RuleMemberMaybeDuplicate, fires: true, path: "members[12].name"},
+		{name: "same name, other college", mutate: func(f *Filing) { d := f.Members[5]; d.College = "医学院"; f.Members = append(f.Members, d) }, rule: RuleMemberMaybeDuplicate},
+		{name: "中共党员（预备）", mutate: m(3, func(m *Member) { m.PoliticalStatus = "中共党员（预备）" }), rule: RuleMemberPolitical},
+		{name: "中国共产主义青年团员", mutate: m(3, func(m *Member) { m.PoliticalStatus = "中国共产主义青年团员" }), rule: RuleMemberPolitical},
+		{name: "入党积极分子", mutate: m(3, func(m *Member) { m.PoliticalStatus = "入党积极分子" }), rule: RuleMemberPolitical, fires: true, path: "members[3].political_status"},
+		{name: "rank percent above 100", mutate: m(3, func(m *Member) { m.Rank, m.RankTotal, m.RankPercent = nil, nil, FloatPtr(130) }), rule: RuleMemberRankInvalid, fires: true, path: "members[3].rank_percent"},
 		{name: "学习委员 title", mutate: m(5, func(m *Member) { m.Position = "学习委员" }), rule: RuleMemberPosition, fires: true, path: "members[5].position"},
 		{name: "执行主席 allowed", mutate: m(1, func(m *Member) { m.Position = PositionExecutivePresident }), rule: RuleMemberPosition},
 		{name: "position missing", mutate: m(5, func(m *Member) { m.Position = "" }), rule: RuleMemberPositionMissing, fires: true, path: "members[5].position"},
@@ -225,10 +235,36 @@ func vRuleCases() []vRuleCase {
 		{name: "5 of 12 from colleges", mutate: func(f *Filing) { vSetFromCollege(f, 7) }, rule: RuleSchoolFromCollege, fires: true, path: "members"},
 
 		// Congress.
-		{name: "congress 12 months exactly", mutate: cg(func(c *Congress) { c.Date = date("2020-11-30") }), rule: RuleCongressHeld},
-		{name: "congress 12 months and a day", mutate: cg(func(c *Congress) { c.Date = date("2020-11-29") }), rule: RuleCongressHeld, fires: true, path: "congress.date"},
+		{name: "congress on the first day of the previous 学年", mutate: cg(func(c *Congress) { c.Date = date("2020-09-01") }), rule: RuleCongressHeld},
+		{name: "congress on the last day of the 学年 before", mutate: cg(func(c *Congress) { c.Date = date("2020-08-31") }), rule: RuleCongressHeld, fires: true, path: "congress.date"},
+		{name: "congress not planned: no word of 拟召开", mutate: cg(func(c *Congress) { c.Date = date("2020-08-31") }), rule: RuleCongressHeld, fires: true, path: "congress.date"},
 		{name: "congress on filing day", mutate: cg(func(c *Congress) { c.Date = date("2021-11-30") }), rule: RuleCongressHeld},
-		{name: "congress after filing", mutate: cg(func(c *Congress) { c.Date = date("2021-12-01") }), rule: RuleCongressHeld, fires: true, path: "congress.date"},
+		{name: "congress after filing is an input error", mutate: cg(func(c *Congress) { c.Date = date("2021-12-01") }), rule: RuleCongressDateInvalid, fires: true, path: "congress.date"},
+		{name: "congress after filing is not an unheld congress", mutate: cg(func(c *Congress) { c.Date = date("2021-12-01") }), rule: RuleCongressHeld},
+		{name: "planned congress after filing", mutate: cg(func(c *Congress) { c.Date, c.Planned = date("2021-12-01"), true }), rule: RuleCongressDateInvalid},
+		{name: "congress in 1999", mutate: cg(func(c *Congress) { c.Date = date("1999-12-31") }), rule: RuleCongressDateInvalid, fires: true, path: "congress.date"},
+		{name: "congress in 2000", edition: "2020", mutate: cg(func(c *Congress) { c.Date = date("2000-01-01") }), rule: RuleCongressDateInvalid},
+		{name: "学年 from the header without a filing date", mutate: func(f *Filing) {
+			f.FilingDate = Date{}
+			f.AcademicYear = "2021—2022学年"
+			f.Congress.Date = date("2020-09-01")
+		}, rule: RuleCongressHeld},
+		{name: "学年 from the header, too old", mutate: func(f *Filing) {
+			f.FilingDate = Date{}
+			f.AcademicYear = "2021—2022学年"
+			f.Congress.Date = date("2020-08-31")
+		}, rule: RuleCongressHeld, fires: true, path: "congress.date"},
+		{name: "negative students", mutate: func(f *Filing) { f.Students = IntPtr(-3) }, rule: RuleInputRange, fires: true, path: "students"},
+		{name: "zero students", mutate: func(f *Filing) { f.Students = IntPtr(0) }, rule: RuleInputRange},
+		{name: "negative non-cadre", mutate: cg(func(c *Congress) { c.NonCadreDelegates = IntPtr(-1) }), rule: RuleInputRange, fires: true, path: "congress.non_cadre_delegates"},
+		{name: "negative non-cadre is not a count mismatch", mutate: cg(func(c *Congress) { c.NonCadreDelegates = IntPtr(-1) }), rule: RuleCongressCounts},
+		{name: "stated percent 100", mutate: cg(func(c *Congress) { c.StatedNonCadrePercent = FloatPtr(100) }), rule: RuleInputRange},
+		{name: "stated percent 100.5", mutate: cg(func(c *Congress) { c.StatedNonCadrePercent = FloatPtr(100.5) }), rule: RuleInputRange, fires: true, path: "congress.stated_non_cadre_percent"},
+		{name: "college presidium above its staff", mutate: func(f *Filing) { f.CollegeUnions[0].Staff, f.CollegeUnions[0].Presidium = IntPtr(2), IntPtr(3) }, rule: RuleInputRange, fires: true, path: "college_unions[0].presidium"},
+		{name: "college presidium equal to staff", mutate: func(f *Filing) { f.CollegeUnions[0].Staff, f.CollegeUnions[0].Presidium = IntPtr(3), IntPtr(3) }, rule: RuleInputRange},
+		{name: "主席 with 执行主席", mutate: m(1, func(m *Member) { m.Position = PositionExecutivePresident }), rule: RuleSchoolPresidiumMix, fires: true, path: "members"},
+		{name: "主席 and 副主席 only", rule: RuleSchoolPresidiumMix},
+		{name: "2021 edition has no satisfaction item", mutate: func(f *Filing) { f.Satisfaction.Union.Sample = IntPtr(10); f.Satisfaction.Union.Satisfied = IntPtr(1) }, rule: RuleSatisfactionRate},
 		{name: "congress planned", mutate: cg(func(c *Congress) { c.Planned = true }), rule: RuleCongressHeld, fires: true, path: "congress.planned"},
 		{name: "2020: since 2019-10-01", edition: "2020", mutate: cg(func(c *Congress) { c.Date = date("2019-10-01") }), rule: RuleCongressHeld},
 		{name: "2020: 2019-09-30", edition: "2020", mutate: cg(func(c *Congress) { c.Date = date("2019-09-30") }), rule: RuleCongressHeld, fires: true, path: "congress.date"},
@@ -313,7 +349,11 @@ func vRuleCases() []vRuleCase {
 		{name: "2021 item 11 是 while delegates below 1%", mutate: cg(func(c *Congress) { c.Delegates = IntPtr(29) }), rule: RuleAnswerContradiction, fires: true, path: "answers[11]"},
 		{name: "2020 item 9 only asks whether held", edition: "2020", mutate: cg(func(c *Congress) { c.Delegates = IntPtr(29) }), rule: RuleAnswerContradiction},
 		{name: "2020 item 9 达标 while planned", edition: "2020", mutate: cg(func(c *Congress) { c.Planned = true }), rule: RuleAnswerContradiction, fires: true, path: "answers[9]"},
-		{name: "item 17 是 while secretary part-time", mutate: func(f *Filing) { f.Guidance.SecretaryGeneral.FullTime = no }, rule: RuleAnswerContradiction, fires: true, path: "answers[17]"},
+		{name: "item 17 是 while secretary part-time: to confirm", mutate: func(f *Filing) { f.Guidance.SecretaryGeneral.FullTime = no }, rule: RuleAnswerContradiction},
+		{name: "item 17 是 while deputy part-time", mutate: func(f *Filing) { f.Guidance.DeputySecretary.FullTime = no }, rule: RuleAnswerContradiction, fires: true, path: "answers[17]"},
+		{name: "item 1 否, data cannot decide", mutate: answer("1", no, "宿舍检查尚未移交"), rule: RuleAnswerUnmet, fires: true, path: "answers[1]"},
+		{name: "item 3 否 while 41 staff: the rule finding is the 未达标项", mutate: func(f *Filing) { vGrowTo(f, 41); f.Answers["3"] = Answer{Met: no, Note: "实有41人"} }, rule: RuleAnswerUnmet},
+		{name: "item 3 否 while 12 staff is a contradiction, not a gap", mutate: answer("3", no, "实有12人"), rule: RuleAnswerUnmet},
 		{name: "否 unexplained", mutate: answer("1", no, ""), rule: RuleAnswerUnexplained, fires: true, path: "answers[1]"},
 		{name: "否 explained in note", mutate: answer("1", no, "曾承担宿舍检查，已于9月移交"), rule: RuleAnswerUnexplained},
 		{name: "否 explained in 问题不足", mutate: func(f *Filing) {
@@ -365,7 +405,7 @@ func vSetFromCollege(f *Filing, n int) {
 
 func TestRules(t *testing.T) {
 	covered := map[string]bool{}
-	for _, tc := range vRuleCases() {
+	for _, tc := range append(vRuleCases(), vCollegeRuleCases()...) {
 		ed := tc.edition
 		if ed == "" {
 			ed = "2021"
@@ -419,7 +459,7 @@ func vCheckFinding(t *testing.T, fd Finding) {
 	if !ok {
 		t.Fatalf("finding of unknown rule %s", fd.Rule)
 	}
-	if fd.Severity != rule.Severity {
+	if fd.Severity != rule.Severity && (fd.Severity != SeverityUnmet || !rule.Requirement || rule.Severity != SeverityError) {
 		t.Errorf("%s: severity %s, catalogue says %s", fd.Rule, fd.Severity, rule.Severity)
 	}
 	if !vHasHan(fd.Message) {
@@ -457,8 +497,11 @@ func TestCatalogue(t *testing.T) {
 			t.Errorf("duplicate rule id %s", r.ID)
 		}
 		seen[r.ID] = true
-		if r.Severity != SeverityError && r.Severity != SeverityWarning {
+		if r.Severity != SeverityError && r.Severity != SeverityWarning && r.Severity != SeverityUnmet {
 			t.Errorf("%s: severity %q", r.ID, r.Severity)
+		}
+		if r.Requirement && r.Severity != SeverityError {
+			t.Errorf("%s: a requirement rule must be an error that an honest 未达标 turns into an 未达标项", r.ID)
 		}
 		if !vHasHan(r.Title) || r.Source == "" {
 			t.Errorf("%s: title %q source %q", r.ID, r.Title, r.Source)
@@ -488,7 +531,9 @@ func TestFindingOrderAndLookup(t *testing.T) {
 	f.Members[10].PoliticalStatus = "群众"
 	f.Members[2].Failed = nil
 	f.Answers["1"] = Answer{}
-	f.Guidance.SecretaryGeneral.FullTime = BoolPtr(false)
+	f.Guidance.DeputySecretary.FullTime = BoolPtr(false)
+	f.Answers["3"] = Answer{Met: BoolPtr(false), Note: "实有12人"}
+	f.Answers["9"] = Answer{Met: BoolPtr(false), Note: "尚未建立"}
 	r := Validate(f, vTestEdition(t, "2021"))
 	var order []string
 	for _, fd := range r.Findings {
@@ -497,17 +542,19 @@ func TestFindingOrderAndLookup(t *testing.T) {
 	want := []string{
 		"error members[1].political_status",
 		"error members[10].political_status",
-		"error guidance.secretary_general.full_time",
+		"error guidance.deputy_secretary.full_time",
 		"error answers[1]",
+		"error answers[3]",
 		"error answers[7]",
 		"error answers[17]",
+		"unmet answers[9]",
 		"warning members[2].failed",
 	}
 	if strings.Join(order, "\n") != strings.Join(want, "\n") {
 		t.Errorf("order:\n%s\nwant:\n%s", strings.Join(order, "\n"), strings.Join(want, "\n"))
 	}
-	if r.Errors != 6 || r.Warnings != 1 {
-		t.Errorf("counts %d errors %d warnings", r.Errors, r.Warnings)
+	if r.Errors != 7 || r.Unmet != 1 || r.Warnings != 1 {
+		t.Errorf("counts %d errors %d unmet %d warnings", r.Errors, r.Unmet, r.Warnings)
 	}
 	if got := vPaths(r.At("members[1]")); strings.Join(got, ",") != "members[1].political_status" {
 		t.Errorf("At(members[1]) = %v", got)
@@ -520,6 +567,9 @@ func TestFindingOrderAndLookup(t *testing.T) {
 	}
 	if got := vPaths(r.ForItem("17")); len(got) != 2 {
 		t.Errorf("ForItem(17) = %v, want the guidance finding and the contradiction", got)
+	}
+	if got := r.Of(SeverityUnmet); len(got) != 1 || got[0].Rule != RuleAnswerUnmet || !strings.Contains(got[0].Message, "尚未建立") {
+		t.Errorf("unmet %v", got)
 	}
 }
 
@@ -599,5 +649,42 @@ func TestAnswerFor(t *testing.T) {
 	}
 	if got := d.AnswerFor(f, "17"); got == nil || *got {
 		t.Errorf("item 17: the user's answer wins, got %v", got)
+	}
+}
+
+// An item honestly answered 未达标 that the data confirms is an 未达标项:
+// listed once with its reason, not counted as an error; the same gap
+// answered 达标 stays an error.
+func TestUnmetIsNotAnError(t *testing.T) {
+	ed := vTestEdition(t, "2021")
+	f := vCleanFiling(t, "2021")
+	vGrowTo(f, 41)
+	f.Answers["3"] = Answer{Met: BoolPtr(false), Note: "实有41人"}
+	r := Validate(f, ed)
+	if r.Errors != 0 || r.Fails() {
+		t.Errorf("errors %v", r.Of(SeverityError))
+	}
+	unmet := r.Of(SeverityUnmet)
+	if len(unmet) != 1 || unmet[0].Rule != RuleSchoolStaff || !strings.Contains(unmet[0].Message, "41") || r.Unmet != 1 {
+		t.Errorf("unmet %v, want the staff limit once", unmet)
+	}
+	if r.Errors+r.Unmet+r.Warnings != len(r.Findings) {
+		t.Errorf("counts %d+%d+%d of %d", r.Errors, r.Unmet, r.Warnings, len(r.Findings))
+	}
+	f.Answers["3"] = Answer{Met: BoolPtr(true)}
+	r = Validate(f, ed)
+	if r.Errors != 2 || r.Unmet != 0 || !r.Fails() {
+		t.Errorf("answered 达标 with 41 staff: %d errors %d unmet, want the limit and the contradiction as errors", r.Errors, r.Unmet)
+	}
+	// Severity order: errors, then 未达标项, then 提示.
+	f.Answers["1"] = Answer{Met: BoolPtr(false)}
+	r = Validate(f, ed)
+	last := -1
+	for _, fd := range r.Findings {
+		if k := fd.Severity.rank(); k < last {
+			t.Errorf("finding %s (%s) after a later severity", fd.Rule, fd.Severity)
+		} else {
+			last = k
+		}
 	}
 }

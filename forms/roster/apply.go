@@ -56,9 +56,11 @@ type Result struct {
 var ErrNothingToApply = errors.New("roster preview has no members")
 
 // Apply adds the preview's members to the filing, by Replace or Merge. On
-// error the filing is untouched. Merge updates only the fields the
-// roster has columns for, so that positions typed in sureform survive a
-// roster without a 职务 column.
+// error the filing is untouched. Merge never erases: it updates only the
+// fields the roster has columns for and whose cells hold a value that was
+// read, so that positions typed in sureform survive a roster without a
+// 职务 column, and a blank or unreadable cell keeps what the filing had
+// (the preview reports the unreadable ones).
 func (p *Preview) Apply(f *forms.Filing, mode Mode) (*Result, error) {
 	if f == nil {
 		return nil, fmt.Errorf("applying roster: no filing")
@@ -99,7 +101,7 @@ func (p *Preview) Apply(f *forms.Filing, mode Mode) (*Result, error) {
 				continue
 			}
 			matched[i] = true
-			next[i] = mergeMember(next[i], r.Member, p.Mapping)
+			next[i] = mergeMember(next[i], r.Member, p.Mapping, r.Unread)
 			order = append(order, pending{Updated, i, r.Row})
 			res.Updated++
 		}
@@ -157,42 +159,55 @@ func findMember(ms []forms.Member, matched []bool, m forms.Member) int {
 }
 
 // mergeMember returns old updated with the fields of m that the roster has
-// a column for.
-func mergeMember(old, m forms.Member, mapping Mapping) forms.Member {
-	has := func(f Field) bool { _, ok := mapping[f]; return ok }
+// a column for and that hold a value; a blank cell, or one listed in
+// unread, keeps old's value.
+func mergeMember(old, m forms.Member, mapping Mapping, unread []Field) forms.Member {
+	has := func(f Field) bool {
+		if _, ok := mapping[f]; !ok {
+			return false
+		}
+		for _, u := range unread {
+			if u == f {
+				return false
+			}
+		}
+		return true
+	}
+	text := func(f Field, dst *string, v string) {
+		if has(f) && v != "" {
+			*dst = v
+		}
+	}
 	out := old
-	out.Name = m.Name
-	if has(FieldPoliticalStatus) {
-		out.PoliticalStatus = m.PoliticalStatus
+	if m.Name != "" {
+		out.Name = m.Name
 	}
-	if has(FieldCollege) {
-		out.College = m.College
-	}
-	if has(FieldMajor) {
-		out.Major = m.Major
-	}
-	if has(FieldGrade) {
+	text(FieldPoliticalStatus, &out.PoliticalStatus, m.PoliticalStatus)
+	text(FieldCollege, &out.College, m.College)
+	text(FieldMajor, &out.Major, m.Major)
+	if has(FieldGrade) && m.Grade != 0 {
 		out.Grade, out.GradeText, out.Level = m.Grade, m.GradeText, m.Level
 	}
-	if has(FieldRank) {
+	if (has(FieldRank) || has(FieldRankTotal)) && (m.Rank != nil || m.RankPercent != nil) {
 		out.Rank, out.RankTotal, out.RankPercent = m.Rank, m.RankTotal, m.RankPercent
+		if m.RankTotal == nil && old.RankTotal != nil && m.Rank != nil && m.RankPercent == nil && *m.Rank <= *old.RankTotal {
+			out.RankTotal = old.RankTotal
+		}
 		if m.RankWindow != "" {
 			out.RankWindow = m.RankWindow
 		}
 	}
-	if has(FieldFailed) {
+	if has(FieldFailed) && m.Failed != nil {
 		out.Failed = m.Failed
 	}
-	if has(FieldExperience) {
-		out.Experience = m.Experience
-	}
-	if has(FieldPosition) || (m.Position != "" || m.Department != "") {
+	text(FieldExperience, &out.Experience, m.Experience)
+	if m.Position != "" {
 		out.Position = m.Position
 	}
-	if has(FieldDepartment) || has(FieldPosition) || m.Department != "" {
+	if m.Department != "" {
 		out.Department = m.Department
 	}
-	if has(FieldFromCollegeUnion) {
+	if has(FieldFromCollegeUnion) && m.FromCollegeUnion != nil {
 		out.FromCollegeUnion = m.FromCollegeUnion
 	}
 	return out

@@ -71,6 +71,8 @@ type SheetInfo struct {
 	// More is set when only the sheet's first rows were read to decide,
 	// and it has more than Rows.
 	More bool
+	// Hidden is set for a sheet hidden in Excel.
+	Hidden bool
 }
 
 func fileErr(kind error, cause error, format string, args ...any) *FileError {

@@ -25,13 +25,16 @@ const (
 	FieldPosition         Field = "position"
 	FieldDepartment       Field = "department"
 	FieldFromCollegeUnion Field = "from_college_union"
+	// FieldRankTotal is the size of the major (专业人数, 专业总人数, 班级人数)
+	// in a column of its own beside a 名次 column.
+	FieldRankTotal Field = "rank_total"
 )
 
 // Fields lists the columns in the order of the official roster, followed by
 // the ones sureform adds.
 var Fields = []Field{FieldSerial, FieldName, FieldPoliticalStatus, FieldCollege, FieldGrade,
 	FieldRank, FieldFailed, FieldExperience, FieldPosition, FieldDepartment, FieldMajor,
-	FieldFromCollegeUnion}
+	FieldFromCollegeUnion, FieldRankTotal}
 
 // fieldTitles are the Chinese titles of the fields, as the template writes
 // them.
@@ -48,6 +51,7 @@ var fieldTitles = map[Field]string{
 	FieldPosition:         "学生会职务",
 	FieldDepartment:       "所在部门",
 	FieldFromCollegeUnion: "是否来自二级学生会",
+	FieldRankTotal:        "专业人数",
 }
 
 // Label returns the field's short Chinese name for messages (姓名, 成绩排名).
@@ -104,8 +108,11 @@ func ClassifyHeader(s string) Field {
 	switch {
 	case k == "序号" || k == "编号" || k == "No." || k == "NO" || k == "No" || k == "序":
 		return FieldSerial
-	case has("二级学生会", "二级学院学生会", "来自二级", "院级学生会"):
+	case has("二级学生会", "二级学院学生会", "来自二级", "院级学生会", "院系学生会", "院(系)学生会", "学院学生会", "来自院"):
 		return FieldFromCollegeUnion
+	case has("专业人数", "专业总人数", "班级人数", "班级总人数", "年级人数", "年级总人数", "参评人数", "排名人数", "总人数"):
+		// The size of the major beside a 名次 column; never 专业.
+		return FieldRankTotal
 	case has("经历", "履历", "曾任", "任职情况", "班级职务", "班委"):
 		return FieldExperience
 	case has("排名", "名次", "排序", "成绩排"):
@@ -122,7 +129,7 @@ func ClassifyHeader(s string) Field {
 		return FieldGrade
 	case has("院系", "学院", "系别", "系部", "分院", "所在系", "院(系)", "院（系）") || k == "院" || k == "系":
 		return FieldCollege
-	case has("专业"):
+	case has("专业") && !has("人数"):
 		return FieldMajor
 	case has("姓名", "名字") || k == "姓" || k == "名":
 		return FieldName

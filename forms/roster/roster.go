@@ -17,7 +17,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sort"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"sureform/forms"
 )
@@ -52,6 +55,9 @@ type Options struct {
 	// DataRow, when > 0, is the 1-based row where data starts, for a
 	// Mapping on a sheet whose header was not recognised.
 	DataRow int
+	// IncludeHidden imports the rows hidden in Excel as members too; by
+	// default they are listed in Preview.Skipped and not imported.
+	IncludeHidden bool
 	// MaxBytes and MaxRows override DefaultMaxBytes and DefaultMaxRows.
 	MaxBytes int64
 	MaxRows  int
@@ -140,9 +146,28 @@ func short(s string, n int) string {
 
 // Row is one imported member with where it came from.
 type Row struct {
-	// Row is the 1-based row in the sheet or file.
+	// Row is the 1-based row in the sheet or file, as Excel numbers it.
 	Row    int
 	Member forms.Member
+	// Hidden is set for a row hidden in Excel that was imported because
+	// Options.IncludeHidden asked for it.
+	Hidden bool
+	// Unread lists the fields whose cells could not be read: the member
+	// has them unknown, and a merge keeps the filing's values.
+	Unread []Field
+}
+
+// Skipped is a row below the header that was not imported as a member.
+type Skipped struct {
+	// Row is the 1-based row in the sheet or file.
+	Row int
+	// Reason says in Chinese why: 合计行, 说明, 签字栏, 重复的表头, 隐藏行 ….
+	Reason string
+	// Text is the row's first non-empty cell, for the preview.
+	Text string
+	// Hidden is set for a row hidden in Excel (and for no other reason
+	// skipped); Options.IncludeHidden imports such rows.
+	Hidden bool
 }
 
 // Column is one recognised column of the roster.
@@ -177,8 +202,12 @@ type Preview struct {
 	Columns []Column
 	Headers []string
 	// Window is the rank period the header names, when exactly one.
-	Window   string
-	Members  []Row
+	Window  string
+	Members []Row
+	// Skipped lists the rows that are not members (totals, notes, sign-off
+	// lines, repeated headers, rows whose name cell is not a name) and the
+	// hidden rows, in sheet order.
+	Skipped  []Skipped
 	Problems []Problem
 }
 
@@ -261,6 +290,9 @@ func Parse(data []byte, name string, opt Options) (p *Preview, err error) {
 		p, err = parseWorkbook(data, s, &opt)
 	} else {
 		p, err = parseText(data, name, &opt)
+		if err != nil && s.misnamed {
+			err = notAZip(strings.ToLower(filepath.Ext(name)), err)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -286,7 +318,7 @@ func parseText(data []byte, name string, opt *Options) (*Preview, error) {
 		return nil, err
 	}
 	sheetName := filepath.Base(name)
-	p, err := parseRows(sheetName, rows, opt)
+	p, err := parseRows(sheetName, rows, nil, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -306,6 +338,7 @@ func parseWorkbook(data []byte, s sniffed, opt *Options) (*Preview, error) {
 	defer wb.Close()
 	paths := worksheetPaths(wb)
 	names := sheetNames(wb, opt.Sheet)
+	hidden := hiddenSheets(wb)
 	var infos []SheetInfo
 	chosen := ""
 	if opt.Sheet != "" {
@@ -316,11 +349,11 @@ func parseWorkbook(data []byte, s sniffed, opt *Options) (*Preview, error) {
 			}
 		}
 		if !found {
-			for _, n := range names {
-				infos = append(infos, SheetInfo{Name: n})
+			for _, n := range wb.GetSheetList() {
+				infos = append(infos, SheetInfo{Name: n, Hidden: hidden[n]})
 			}
 			return nil, &FileError{Err: ErrNoSheet, Sheets: infos, Msg: fmt.Sprintf(
-				"工作簿中没有名为「%s」的工作表；现有工作表：%s", opt.Sheet, quoteNames(names))}
+				"工作簿中没有名为「%s」的工作表；现有工作表：%s", opt.Sheet, quoteSheets(wb.GetSheetList(), hidden))}
 		}
 		chosen = opt.Sheet
 	}
@@ -336,7 +369,7 @@ func parseWorkbook(data []byte, s sniffed, opt *Options) (*Preview, error) {
 			}
 			return nil, sheetReadError(n, err)
 		}
-		info := SheetInfo{Name: n, More: len(head.rows) >= headLimit}
+		info := SheetInfo{Name: n, More: len(head.rows) >= headLimit, Hidden: hidden[n]}
 		h, ok := DetectHeader(head.rows)
 		for i, row := range head.rows {
 			if (!ok || i >= h.Row+h.Rows) && !blankRow(row) {
@@ -363,8 +396,8 @@ func parseWorkbook(data []byte, s sniffed, opt *Options) (*Preview, error) {
 					"工作表%s有名单表头，但表头下面没有数据；请填好名单后再导入", quoteNames(headerOnly))}
 			}
 			return nil, &FileError{Err: ErrNoRoster, Sheets: infos, Msg: fmt.Sprintf(
-				"在工作簿的工作表（%s）中都没有找到名单表头。名单的表头应有“姓名”列，以及“政治面貌”“院系”“年级”“成绩排名”等列中的至少两列；请检查表头，或使用 sureform template 生成的模板",
-				quoteNames(names))}
+				"在工作簿的工作表（%s）中都没有找到名单表头。名单的表头应有“姓名”列，以及“政治面貌”“院系”“年级”“成绩排名”等列中的至少两列；请检查表头，或使用 sureform template 生成的模板%s",
+				quoteNames(names), hiddenNote(names, hidden))}
 		case 1:
 			chosen = candidates[0].Name
 		default:
@@ -376,12 +409,59 @@ func parseWorkbook(data []byte, s sniffed, opt *Options) (*Preview, error) {
 	if err != nil {
 		return nil, sheetReadError(chosen, err)
 	}
-	p, err := parseRows(chosen, sh.rows, opt)
+	p, err := parseRows(chosen, sh.rows, &sh.hidden, opt)
 	if err != nil {
 		return nil, err
 	}
 	p.Format, p.Sheets = FormatXLSX, infos
+	if hidden[chosen] {
+		p.Problems = append([]Problem{{Sheet: chosen, Member: -1, Severity: forms.SeverityWarning,
+			Message: "这个工作表在 Excel 中是隐藏的，请确认要导入的正是它"}}, p.Problems...)
+	}
 	return p, nil
+}
+
+// hiddenSheets names the sheets hidden in Excel.
+func hiddenSheets(wb *excelize.File) map[string]bool {
+	out := map[string]bool{}
+	for _, n := range wb.GetSheetList() {
+		if visible, err := wb.GetSheetVisible(n); err == nil && !visible {
+			out[n] = true
+		}
+	}
+	return out
+}
+
+// hiddenNote tells, after a list of the sheets searched, which hidden
+// sheets were not: ；另有隐藏的工作表「备份」没有查找….
+func hiddenNote(searched []string, hidden map[string]bool) string {
+	in := map[string]bool{}
+	for _, n := range searched {
+		in[n] = true
+	}
+	var left []string
+	for n := range hidden {
+		if !in[n] {
+			left = append(left, n)
+		}
+	}
+	if len(left) == 0 {
+		return ""
+	}
+	sort.Strings(left)
+	return "。另有隐藏的工作表" + quoteNames(left) + "没有查找；如名单在其中，请在 Excel 中取消隐藏，或用 --sheet 指定"
+}
+
+// quoteSheets lists sheet names, marking the hidden ones: 「名单」、「备份」（隐藏）.
+func quoteSheets(names []string, hidden map[string]bool) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "「" + n + "」"
+		if hidden[n] {
+			q[i] += "（隐藏）"
+		}
+	}
+	return strings.Join(q, "、")
 }
 
 func sheetReadError(name string, err error) error {

@@ -2,8 +2,10 @@ package roster
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -171,30 +173,17 @@ func isBlankMark(s string) bool {
 	return strings.Trim(s, "-—_/\\、.。 ") == ""
 }
 
-// ParsePoliticalStatus reads a 政治面貌 cell. Short and long forms map to
-// the official terms (团员 → 共青团员, 党员 → 中共党员, 预备党员 →
-// 中共预备党员). known is false for anything else (群众, 入党积极分子 …),
-// which is returned cleaned but otherwise as written.
+// ParsePoliticalStatus reads a 政治面貌 cell through
+// forms.NormalizePoliticalStatus, the normaliser validation uses too. known
+// is false for a status the reform does not accept (群众, 入党积极分子 …),
+// which is returned cleaned but otherwise as written; a blank cell is
+// known and empty.
 func ParsePoliticalStatus(s string) (status string, known bool) {
-	t := strings.ReplaceAll(CleanText(s), " ", "")
+	t := CleanText(s)
 	if t == "" {
 		return "", true
 	}
-	core := t
-	if i := strings.IndexAny(core, "(（"); i > 0 {
-		core = core[:i]
-	}
-	switch {
-	case strings.HasPrefix(core, "非"):
-		return t, false
-	case strings.Contains(core, "预备党员") || core == "预备":
-		return forms.ProbationaryMember, true
-	case strings.Contains(core, "团员") || core == "共青团" || core == "中国共产主义青年团":
-		return forms.LeagueMember, true
-	case strings.Contains(core, "党员") || core == "中共" || core == "中国共产党":
-		return forms.PartyMember, true
-	}
-	return t, false
+	return forms.NormalizePoliticalStatus(t)
 }
 
 // chineseDigit returns the value of a Chinese or Arabic digit 1–9, or 0.
@@ -244,6 +233,9 @@ func ParseGrade(s string, startYear int) (Grade, error) {
 	t := narrow(CleanText(s))
 	if i := strings.IndexAny(t, "(（"); i > 0 {
 		t = t[:i]
+	}
+	if y, level, ok := enrolmentYear(t); ok {
+		return gradeOfYear(s, y, level, startYear)
 	}
 	for _, suf := range []string{"上学期", "下学期", "学生", "新生", "上", "下"} {
 		if u, ok := strings.CutSuffix(t, suf); ok && u != "" {
@@ -303,18 +295,97 @@ func ParseGrade(s string, startYear int) (Grade, error) {
 			if n < 100 {
 				n += 2000
 			}
-			if startYear == 0 {
-				return Grade{}, fmt.Errorf("年级「%s」是入学年份，但填报文件未设学年，无法换算成年级；请先填写学年，或直接写 大一、二年级 等", CleanText(s))
-			}
-			year := startYear - n + 1
-			if year < 1 || year > 8 {
-				return Grade{}, fmt.Errorf("年级「%s」与学年 %d—%d 不符（换算为第 %d 年），请核对入学年份", CleanText(s), startYear, startYear+1, year)
-			}
-			return Grade{Year: year, Level: level}, nil
+			return gradeOfYear(s, n, level, startYear)
+		case n >= excelSerialMin && n <= excelSerialMax && digits == t:
+			// 入学时间 as an Excel date serial (44075 is 2020-09-01).
+			d := excelEpoch.AddDate(0, 0, n)
+			return gradeOfYear(s, academicYearOf(d.Year(), int(d.Month())), level, startYear)
 		}
 	}
 	return Grade{}, gradeError(s)
 }
+
+// Excel date serials of 1990 to 2100, read as dates of enrolment.
+const (
+	excelSerialMin = 32874
+	excelSerialMax = 73415
+)
+
+// excelEpoch is day 0 of Excel's date serials (1900 system, after the
+// 1900 leap-year bug).
+var excelEpoch = time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)
+
+// academicYearOf is the first calendar year of the 学年 a month falls in.
+func academicYearOf(year, month int) int {
+	if month < 9 {
+		return year - 1
+	}
+	return year
+}
+
+// gradeOfYear turns an enrolment year into a grade of the filing's 学年.
+func gradeOfYear(s string, enrolled int, level string, startYear int) (Grade, error) {
+	if startYear == 0 {
+		return Grade{}, fmt.Errorf("年级「%s」是入学年份，但填报文件未设学年，无法换算成年级；请先填写学年，或直接写 大一、二年级 等", CleanText(s))
+	}
+	year := startYear - enrolled + 1
+	if year < 1 || year > 8 {
+		return Grade{}, fmt.Errorf("年级「%s」与学年 %d—%d 不符（换算为第 %d 年），请核对入学年份", CleanText(s), startYear, startYear+1, year)
+	}
+	return Grade{Year: year, Level: level}, nil
+}
+
+// enrolmentYear reads the enrolment year of the ways offices write a
+// grade with its class or level: 2020级护理1班, 20级护理, 2020级硕士, 护理2201班
+// (a class code whose first two digits are the year), 入学时间 as a date
+// (2020-09-01, 2020年9月, 2020.9). ok is false for anything else.
+func enrolmentYear(t string) (year int, level string, ok bool) {
+	graduate := func(rest string) string {
+		for _, w := range []string{"硕士", "博士", "研究生", "研"} {
+			if strings.Contains(rest, w) {
+				return forms.LevelGraduate
+			}
+		}
+		for _, w := range []string{"本科", "专科", "高职", "大专"} {
+			if strings.Contains(rest, w) {
+				return forms.LevelUndergraduate
+			}
+		}
+		return ""
+	}
+	if m := yearClassRe.FindStringSubmatch(t); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		if y < 100 {
+			y += 2000
+		}
+		if m[2] == "" {
+			return 0, "", false // 2020级 alone: read as before
+		}
+		return y, graduate(m[2]), true
+	}
+	if m := classCodeRe.FindStringSubmatch(t); m != nil {
+		y, _ := strconv.Atoi(m[2])
+		return 2000 + y, graduate(m[1]), true
+	}
+	if m := enrolDateRe.FindStringSubmatch(t); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		if mo >= 1 && mo <= 12 && y >= 1950 && y <= 2100 {
+			return academicYearOf(y, mo), "", true
+		}
+	}
+	return 0, "", false
+}
+
+var (
+	// 2020级护理1班, 20级护理学, 2020级硕士.
+	yearClassRe = regexp.MustCompile(`^((?:19|20)\d{2}|\d{2})级(.*)$`)
+	// 护理2201班, 计科2102班: letters, then two digits of the year and two of
+	// the class, then 班.
+	classCodeRe = regexp.MustCompile(`^(\D+?)(\d{2})\d{2}班$`)
+	// 2020-09-01, 2020/9/1, 2020.9, 2020年9月, 2020年9月1日.
+	enrolDateRe = regexp.MustCompile(`^((?:19|20)\d{2})[-/.年](\d{1,2})(?:[-/.月](?:\d{1,2}日?)?|月(?:\d{1,2}日)?)?$`)
+)
 
 func gradeError(s string) error {
 	return fmt.Errorf("无法识别年级「%s」，请填写如 大一、二年级、研一 或 2023级", CleanText(s))
@@ -355,6 +426,18 @@ var rankNoise = strings.NewReplacer("第", "", "名", "", "共", "", "人", "", 
 // by a guess (3月12日, the date Excel made of 3/12).
 func ParseRank(s string) (Rank, error) {
 	t := narrow(CleanText(s))
+	if m := rankInParensRe.FindStringSubmatch(t); m != nil {
+		// 第12名（共40人）, 12（40）, 12(共40名).
+		rank, _ := strconv.Atoi(m[1])
+		total, _ := strconv.Atoi(m[2])
+		if rank < 1 || total < 1 {
+			return Rank{}, rankError(s)
+		}
+		if rank > total {
+			return Rank{}, fmt.Errorf("排名「%s」中名次大于专业人数，请核对", CleanText(s))
+		}
+		return Rank{Rank: &rank, Total: &total}, nil
+	}
 	if i := strings.IndexAny(t, "(（"); i > 0 {
 		t = t[:i]
 	}
@@ -395,6 +478,10 @@ func ParseRank(s string) (Rank, error) {
 	}
 	return out, nil
 }
+
+// rankInParensRe matches a rank with the major's size in parentheses:
+// 第12名(共40人), 12(40), 12(共40名) (full-width forms already narrowed).
+var rankInParensRe = regexp.MustCompile(`^第?(\d{1,6})名?\((?:共|/)?(\d{1,6})(?:人|名)?\)$`)
 
 // GuessError is returned with a value that was read by a guess: the value
 // is set, and the message asks the user to check it.
@@ -503,8 +590,8 @@ var unionPrefixes = []string{"校级学生会", "校学生会", "学生会", "�
 var titleAliases = map[string]string{
 	"主席": forms.PositionPresident, "副主席": forms.PositionVicePresident,
 	"执行主席": forms.PositionExecutivePresident, "轮值主席": forms.PositionExecutivePresident,
-	"轮值执行主席": forms.PositionExecutivePresident,
-	"部长":     forms.PositionHead, "副部长": forms.PositionDeputyHead,
+	"轮值执行主席": forms.PositionExecutivePresident, "执行主席轮值": forms.PositionExecutivePresident,
+	"部长": forms.PositionHead, "副部长": forms.PositionDeputyHead,
 	"干事": forms.PositionStaff, "部员": forms.PositionStaff, "工作人员": forms.PositionStaff,
 }
 
@@ -533,9 +620,20 @@ func positionOf(t string) (Position, bool) {
 			break
 		}
 	}
+	if i := strings.IndexAny(t, "(（"); i > 0 && (strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）")) {
+		// 执行主席（轮值）, 副部长（主持工作）: the words in parentheses
+		// describe the title, they do not change it.
+		note := strings.Trim(t[i:], "()（）")
+		if p, ok := positionOf(t[:i]); ok {
+			if note == "轮值" && p.Title == forms.PositionPresident {
+				p.Title = forms.PositionExecutivePresident
+			}
+			return p, true
+		}
+	}
 	if t == "主席团成员" || t == "主席团" || t == "主席团委员" {
-		return Position{Department: forms.PresidiumDepartment,
-			Note: "只写了“主席团成员”，请补充职务（主席、副主席或执行主席）"}, true
+		return Position{Title: forms.PositionPresidiumMember, Department: forms.PresidiumDepartment,
+			Note: "只写了“主席团成员”，已计入主席团；请写明是主席、副主席还是执行主席"}, true
 	}
 	if title, ok := titleAliases[t]; ok {
 		p := Position{Title: title}
@@ -546,7 +644,13 @@ func positionOf(t string) (Position, bool) {
 	}
 	for _, suffix := range []string{"副部长", "部长", "干事", "部员"} {
 		dept, ok := strings.CutSuffix(t, suffix)
-		if !ok || !strings.HasSuffix(dept, "部") {
+		if !ok || dept == "" || strings.HasSuffix(dept, "副") {
+			continue
+		}
+		// Any department name: 文体部部长, 秘书处部长, 办公室干事; not a
+		// class, branch or college role (班长, 团支部, 院学生会).
+		dept = strings.TrimSuffix(dept, "的")
+		if strings.ContainsAny(dept, "班院") || strings.Contains(dept, "团支") || strings.Contains(dept, "学生会") || strings.Contains(dept, "年级") {
 			continue
 		}
 		if n := utf8.RuneCountInString(dept); n < 2 || n > 10 {
