@@ -157,6 +157,9 @@ func writeCarryReport(w io.Writer, rep *forms.CarryReport) {
 			fmt.Fprintf(w, "  第 %s 项 → 第 %s 项，措辞有改动，请核对答案：%s\n", c.From.ID, c.To.ID, c.To.Text)
 		}
 	}
+	if d := rep.OldFilingDate; !d.IsZero() {
+		fmt.Fprintf(w, "填报日期仍为 %s，不在%s内，请更新\n", d.Chinese(), rep.To.AcademicYear)
+	}
 	if len(rep.Dropped) > 0 {
 		fmt.Fprintf(w, "新版本中没有对应条目、答案未转过去的 %d 项：\n", len(rep.Dropped))
 		for _, it := range rep.Dropped {

@@ -305,6 +305,9 @@ func carryText(rep *forms.CarryReport) string {
 			fmt.Fprintf(&b, "· 第 %s 项措辞有改动，请核对答案：%s\n", c.To.ID, c.To.Text)
 		}
 	}
+	if d := rep.OldFilingDate; !d.IsZero() {
+		fmt.Fprintf(&b, "· 填报日期仍为 %s，不在%s内，请在“基本信息”中更新\n", d.Chinese(), rep.To.AcademicYear)
+	}
 	if len(rep.Dropped) > 0 {
 		fmt.Fprintf(&b, "\n新版本中没有对应条目、答案未转过去的 %d 项：\n", len(rep.Dropped))
 		for _, it := range rep.Dropped {
