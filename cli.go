@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -33,10 +34,11 @@ var commands = []command{
 	{"carry", "FILE --edition ID -o OUT.json", "把填报文件转到另一个表格版本：答案和备注按条目对应转过去，列出对应不上的条目", runCarry},
 	{"new", "[--edition ID] --school 学校名称 [--org 学生会|研究生会] -o FILE", "新建一个空白填报文件（默认用最新的表格版本，学年为当前学年）", runNew},
 	{"show", "FILE", "显示填报文件的摘要（表头、人数、答案）", runShow},
-	{"validate", "FILE [--json]", "按改革文件逐条检查填报文件，先列错误后列提示；有错误时退出状态为 1", runValidate},
-	{"export", "FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf]", "导出正式的 Excel 自评表和/或可打印的 PDF 报告", runExport},
-	{"import", "FILE [--sheet 工作表] [--password 密码] [--json] [--into FILING [--replace]]", "导入 Excel/CSV 名单（预览，或导入到填报文件）", runImport},
+	{"validate", "FILE [--json]", "按改革文件逐条检查填报文件，先列错误，再列未达标项和提示；有错误时退出状态为 1", runValidate},
+	{"export", "FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--review 审核报告.pdf] [--strict]", "导出正式的 Excel 自评表、可打印的 PDF 报告和/或内部审核报告", runExport},
+	{"import", "FILE [--sheet 工作表] [--password 密码] [--hidden] [--json] [--into FILING [--replace]]", "导入 Excel/CSV 名单（预览，或导入到填报文件）", runImport},
 	{"template", "-o FILE.xlsx [--school 学校名称] [--filing FILING]", "生成空白的工作人员名单模板", runTemplate},
+	{"colleges", "template FILING -o DIR | import [--json] [--dry-run] FILING FILE.xlsx…", "生成各二级学生会组织的填报表；导入收回的填报表（逐个预览后写入填报文件）", runColleges},
 }
 
 // cli carries what a subcommand needs: its output streams, the editions
@@ -63,6 +65,40 @@ type exitError struct {
 }
 
 func (e *exitError) Error() string { return e.msg }
+
+// isCommandLine reports whether the arguments are for the command line:
+// a known subcommand, help or version, or several arguments (a mistyped
+// subcommand is reported as one). A single other argument is a file for
+// the desktop app to open, which is what the system passes when a filing
+// is double-clicked or dropped on the program.
+func isCommandLine(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help", "version", "--version":
+		return true
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return true
+		}
+	}
+	return len(args) > 1
+}
+
+// fileArgument is the file the desktop app is to open: the single
+// argument, made absolute, or "" for none. macOS' old process serial
+// number argument (-psn_…) is not a file.
+func fileArgument(args []string) string {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-psn_") {
+		return ""
+	}
+	if abs, err := filepath.Abs(args[0]); err == nil {
+		return abs
+	}
+	return args[0]
+}
 
 // run executes one command line (without the program name) and returns
 // the exit status.

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/width"
 
 	"sureform/forms"
+	"sureform/forms/atomicfile"
 	"sureform/forms/roster"
 )
 
@@ -24,6 +25,7 @@ func runImport(c *cli, args []string) error {
 	asJSON := fs.Bool("json", false, "以 JSON 输出解析结果")
 	into := fs.String("into", "", "把名单导入到这个填报文件（默认合并：按姓名+院系匹配，更新已有的人并追加新的人）")
 	replace := fs.Bool("replace", false, "与 --into 一起使用：用导入的名单替换填报文件中的全部工作人员")
+	hidden := fs.Bool("hidden", false, "也导入在 Excel 中隐藏的行（默认列为跳过的行，不导入）")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -34,7 +36,7 @@ func runImport(c *cli, args []string) error {
 	case *replace && *into == "":
 		return &usageError{msg: "--replace 需要与 --into 一起使用"}
 	}
-	opt := roster.Options{Sheet: *sheet, Password: *password, AcademicYear: *year}
+	opt := roster.Options{Sheet: *sheet, Password: *password, AcademicYear: *year, IncludeHidden: *hidden}
 	var filing *forms.Filing
 	if *into != "" {
 		f, _, err := c.loadFiling(*into)
@@ -98,22 +100,42 @@ type importJSON struct {
 	Sheet    string            `json:"sheet"`
 	Columns  map[string]string `json:"columns"`
 	Members  []memberJSON      `json:"members"`
+	Skipped  []skippedJSON     `json:"skipped"`
 	Problems []problemJSON     `json:"problems"`
 }
 
+// memberJSON is one parsed member with every field import reads; unknown
+// values are null.
 type memberJSON struct {
-	Row             int     `json:"row"`
-	Name            *string `json:"name"`
-	PoliticalStatus *string `json:"political_status"`
-	College         *string `json:"college"`
-	Grade           *int    `json:"grade"`
-	Graduate        *bool   `json:"graduate"`
-	Rank            *int    `json:"rank"`
-	RankTotal       *int    `json:"rank_total"`
-	Failed          *bool   `json:"failed"`
-	Experience      *string `json:"experience"`
-	Position        *string `json:"position"`
-	Department      *string `json:"department"`
+	Row              int      `json:"row"`
+	Hidden           bool     `json:"hidden"`
+	Name             *string  `json:"name"`
+	PoliticalStatus  *string  `json:"political_status"`
+	College          *string  `json:"college"`
+	Major            *string  `json:"major"`
+	Grade            *int     `json:"grade"`
+	GradeText        *string  `json:"grade_text"`
+	Level            *string  `json:"level"`
+	Graduate         *bool    `json:"graduate"`
+	Rank             *int     `json:"rank"`
+	RankTotal        *int     `json:"rank_total"`
+	RankPercent      *float64 `json:"rank_percent"`
+	RankWindow       *string  `json:"rank_window"`
+	Failed           *bool    `json:"failed"`
+	Experience       *string  `json:"experience"`
+	Position         *string  `json:"position"`
+	Department       *string  `json:"department"`
+	FromCollegeUnion *bool    `json:"from_college_union"`
+	// Unread lists the fields whose cells could not be read.
+	Unread []string `json:"unread"`
+}
+
+// skippedJSON is a row that was not imported as a member, and why.
+type skippedJSON struct {
+	Row    int    `json:"row"`
+	Reason string `json:"reason"`
+	Text   string `json:"text"`
+	Hidden bool   `json:"hidden"`
 }
 
 type problemJSON struct {
@@ -134,15 +156,20 @@ func orNull(s string) *string {
 }
 
 func writeImportJSON(w io.Writer, p *roster.Preview) error {
-	doc := importJSON{Sheet: p.Sheet, Columns: map[string]string{}, Members: []memberJSON{}, Problems: []problemJSON{}}
+	doc := importJSON{Sheet: p.Sheet, Columns: map[string]string{}, Members: []memberJSON{}, Skipped: []skippedJSON{}, Problems: []problemJSON{}}
 	for _, col := range p.Columns {
 		doc.Columns[string(col.Field)] = col.Letter
 	}
 	for _, r := range p.Members {
 		m := r.Member
-		mj := memberJSON{Row: r.Row, Name: orNull(m.Name), PoliticalStatus: orNull(m.PoliticalStatus),
-			College: orNull(m.College), Rank: m.Rank, RankTotal: m.RankTotal, Failed: m.Failed,
-			Experience: orNull(m.Experience), Position: orNull(m.Position), Department: orNull(m.Department)}
+		mj := memberJSON{Row: r.Row, Hidden: r.Hidden, Name: orNull(m.Name), PoliticalStatus: orNull(m.PoliticalStatus),
+			College: orNull(m.College), Major: orNull(m.Major), GradeText: orNull(m.GradeText), Level: orNull(m.Level),
+			Rank: m.Rank, RankTotal: m.RankTotal, RankPercent: m.RankPercent, RankWindow: orNull(m.RankWindow), Failed: m.Failed,
+			Experience: orNull(m.Experience), Position: orNull(m.Position), Department: orNull(m.Department),
+			FromCollegeUnion: m.FromCollegeUnion, Unread: []string{}}
+		for _, f := range r.Unread {
+			mj.Unread = append(mj.Unread, string(f))
+		}
 		if m.Grade > 0 {
 			mj.Grade = forms.IntPtr(m.Grade)
 		}
@@ -150,6 +177,9 @@ func writeImportJSON(w io.Writer, p *roster.Preview) error {
 			mj.Graduate = forms.BoolPtr(m.Level == forms.LevelGraduate)
 		}
 		doc.Members = append(doc.Members, mj)
+	}
+	for _, s := range p.Skipped {
+		doc.Skipped = append(doc.Skipped, skippedJSON{Row: s.Row, Reason: s.Reason, Text: s.Text, Hidden: s.Hidden})
 	}
 	for _, pr := range p.Problems {
 		pj := problemJSON{Column: orNull(pr.Column), Severity: pr.Severity, Message: pr.Message, Text: orNull(pr.Text)}
@@ -197,6 +227,23 @@ func writeImportTable(w io.Writer, p *roster.Preview) {
 			gradeText(m), rankText(m), failed, m.Position, m.Department})
 	}
 	writeColumns(w, table)
+	if len(p.Skipped) > 0 {
+		fmt.Fprintf(w, "\n未导入的行（%d 行）：\n", len(p.Skipped))
+		hidden := 0
+		for _, s := range p.Skipped {
+			fmt.Fprintf(w, "  第 %d 行：%s", s.Row, s.Reason)
+			if s.Text != "" {
+				fmt.Fprintf(w, "（%s）", s.Text)
+			}
+			fmt.Fprintln(w)
+			if s.Hidden {
+				hidden++
+			}
+		}
+		if hidden > 0 {
+			fmt.Fprintf(w, "  其中 %d 行在 Excel 中是隐藏的；如要导入，请加 --hidden\n", hidden)
+		}
+	}
 	if len(p.Problems) > 0 {
 		fmt.Fprintf(w, "\n需要核对的地方（%d 处）：\n", len(p.Problems))
 		for _, pr := range p.Problems {
@@ -305,8 +352,8 @@ func runTemplate(c *cli, args []string) error {
 	if err := roster.WriteTemplate(&buf, opt); err != nil {
 		return &exitError{code: exitUsage, msg: "sureform template：" + err.Error()}
 	}
-	if err := forms.WriteFileAtomic(*out, buf.Bytes()); err != nil {
-		var fe *forms.FileError
+	if err := atomicfile.Write(*out, buf.Bytes()); err != nil {
+		var fe *atomicfile.Error
 		if errors.As(err, &fe) {
 			return &exitError{code: exitUsage, msg: "sureform template：" + fe.Error()}
 		}

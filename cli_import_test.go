@@ -39,7 +39,7 @@ func TestImportJSON(t *testing.T) {
 		sort.Strings(k)
 		return strings.Join(k, ",")
 	}
-	if got := keys(doc); got != "columns,members,problems,sheet" {
+	if got := keys(doc); got != "columns,members,problems,sheet,skipped" {
 		t.Errorf("top-level keys %s", got)
 	}
 	members := doc["members"].([]any)
@@ -47,7 +47,7 @@ func TestImportJSON(t *testing.T) {
 		t.Fatalf("members %v", members)
 	}
 	m1 := members[1].(map[string]any)
-	if got := keys(m1); got != "college,department,experience,failed,grade,graduate,name,political_status,position,rank,rank_total,row" {
+	if got := keys(m1); got != "college,department,experience,failed,from_college_union,grade,grade_text,graduate,hidden,level,major,name,political_status,position,rank,rank_percent,rank_total,rank_window,row,unread" {
 		t.Errorf("member keys %s", got)
 	}
 	if m1["name"] != "阿米娜姆·萨吾提" || m1["political_status"] != "共青团员" || m1["rank"] != 3.0 ||
@@ -55,8 +55,8 @@ func TestImportJSON(t *testing.T) {
 		m1["row"] != 3.0 || m1["grade"] != 1.0 || m1["graduate"] != false {
 		t.Errorf("member %v", m1)
 	}
-	if m2 := members[2].(map[string]any); m2["grade"] != nil {
-		t.Errorf("unreadable grade must be null: %v", m2)
+	if m2 := members[2].(map[string]any); m2["grade"] != nil || m2["grade_text"] == nil || len(m2["unread"].([]any)) == 0 {
+		t.Errorf("unreadable grade must be null, its text kept and the field listed as unread: %v", m2)
 	}
 	problems := doc["problems"].([]any)
 	p0 := problems[0].(map[string]any)

@@ -48,8 +48,9 @@ const (
 	memoryLimit = 384 << 20
 )
 
-// Run opens the main window and blocks until the app quits.
-func Run(info Info) {
+// Run opens the main window and blocks until the app quits. filing, when
+// not "", is a project file to open at once (the program's argument).
+func Run(info Info, filing string) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
@@ -67,7 +68,7 @@ func Run(info Info) {
 	a := fyneapp.NewWithID(info.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(wizard.NewTheme())
-	opts := wizard.Options{Name: info.Name, Version: info.Version, Backends: backends()}
+	opts := wizard.Options{Name: info.Name, Version: info.Version, Backends: backends(), OpenFile: filing}
 	if dir, err := forms.UserEditionsDir(); err == nil {
 		opts.UserEditionsDir = dir
 	}

@@ -15,6 +15,7 @@ func backends() wizard.Backends {
 		Roster:    wizard.FormsRoster{},
 		Excel:     excelExporter{},
 		PDF:       pdfExporter{},
+		Review:    reviewExporter{},
 	}
 }
 
@@ -31,9 +32,23 @@ type pdfExporter struct{}
 
 func (pdfExporter) Export(path string, f *forms.Filing, ed *forms.Edition, progress func(float64)) ([]string, error) {
 	var notes []string
-	err := pdf.WriteFile(path, f, ed, pdf.Options{
+	res, err := pdf.WriteFileResult(path, f, ed, pdf.Options{
 		Progress: progress,
 		Warn:     func(w pdf.Warning) { notes = append(notes, w.Message) },
+		FontDirs: pdf.SystemFontDirs(),
 	})
-	return notes, err
+	if err != nil {
+		return notes, err
+	}
+	return append(notes, "PDF 报告使用的字体："+res.Face.String()), nil
+}
+
+// reviewExporter writes the internal 审核报告: every finding of the
+// filing, grouped as 审核 groups them.
+type reviewExporter struct{}
+
+func (reviewExporter) Export(path string, f *forms.Filing, ed *forms.Edition, progress func(float64)) ([]string, error) {
+	rep := forms.Validate(f, ed)
+	_, err := pdf.WriteReviewFile(path, f, ed, &rep, pdf.Options{Progress: progress, FontDirs: pdf.SystemFontDirs()})
+	return nil, err
 }

@@ -53,3 +53,17 @@ var FallbackLicense []byte
 //
 //go:embed icon.png
 var Icon []byte
+
+// FontSong is AR PL SungtiL GB (文鼎ＰＬ简报宋, gbsn00lp.ttf as Debian's
+// fonts-arphic-gbsn00lp ships it, Arphic Public License, see
+// fonts/ARPHICPL.txt), a Song (宋体) TrueType face covering GB 2312. The PDF
+// report sets its text in it when the computer has no office Song face
+// installed, so that the printout looks like the official form.
+//
+//go:embed fonts/gbsn00lp.ttf
+var FontSong []byte
+
+// FontSongLicense is the licence text of FontSong.
+//
+//go:embed fonts/ARPHICPL.txt
+var FontSongLicense []byte

@@ -265,11 +265,7 @@ func ParseEdition(name string, data []byte) (*Edition, error) {
 	var e Edition
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&e)
 	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, fmt.Errorf("表格版本文件 %s 第 %d 行：%s", name, perr.Position.Line, perr.Message)
-		}
-		return nil, fmt.Errorf("表格版本文件 %s：%w", name, err)
+		return nil, tomlError(name, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		keys := make([]string, len(und))

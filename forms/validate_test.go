@@ -405,7 +405,7 @@ func vSetFromCollege(f *Filing, n int) {
 
 func TestRules(t *testing.T) {
 	covered := map[string]bool{}
-	for _, tc := range vRuleCases() {
+	for _, tc := range append(vRuleCases(), vCollegeRuleCases()...) {
 		ed := tc.edition
 		if ed == "" {
 			ed = "2021"

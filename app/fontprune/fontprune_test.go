@@ -8,6 +8,7 @@ import (
 	"github.com/go-text/typesetting/font"
 
 	"sureform/assets"
+	"sureform/fontfile"
 )
 
 // glyphHasOutline reports whether the font draws r with any contour.
@@ -137,16 +138,19 @@ func TestPruneDropsGlyphNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tables, err := readTables(data)
+	ft, err := fontfile.ReadTables(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	post := tables["post"]
+	post := ft.ByTag["post"]
 	if len(post) != 32 || post[0] != 0 || post[1] != 3 {
 		t.Errorf("post table is %d bytes, version %x; want 32 bytes, version 3", len(post), post[:4])
 	}
-	orig, _ := readTables(assets.FontRegular)
-	if !bytes.Equal(post[4:32], orig["post"][4:32]) {
+	orig, err := fontfile.ReadTables(assets.FontRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(post[4:32], orig.ByTag["post"][4:32]) {
 		t.Error("post header (italic angle, underline, fixed pitch) changed")
 	}
 }
@@ -158,17 +162,18 @@ func TestPruneDropsGlyphNames(t *testing.T) {
 func TestPruneKeepsSubstitutionGlyphs(t *testing.T) {
 	glyphSizes := func(ttf []byte) (sizes []int, mapped []bool) {
 		t.Helper()
-		tables, err := readTables(ttf)
+		ft, err := fontfile.ReadTables(ttf)
 		if err != nil {
 			t.Fatal(err)
 		}
+		tables := ft.ByTag
 		n := int(binary.BigEndian.Uint16(tables["maxp"][4:]))
-		offsets, err := readLoca(tables["loca"], n, binary.BigEndian.Uint16(tables["head"][50:]) == 1, len(tables["glyf"]))
+		offsets, err := fontfile.Loca(tables["loca"], n, binary.BigEndian.Uint16(tables["head"][50:]) == 1, len(tables["glyf"]))
 		if err != nil {
 			t.Fatal(err)
 		}
 		mapped = make([]bool, n)
-		if err := mapRunes(tables["cmap"], func(_ rune, g int) {
+		if err := fontfile.MapRunes(tables["cmap"], func(_ rune, g int) {
 			if g >= 0 && g < n {
 				mapped[g] = true
 			}

@@ -139,6 +139,9 @@ type Backends struct {
 	Roster    RosterImporter
 	Excel     Exporter
 	PDF       Exporter
+	// Review writes the internal 审核报告 (all findings, for the 团委's
+	// review before signing).
+	Review Exporter
 }
 
 // deriveOnly stands in for a missing Validator: it gives the derived facts

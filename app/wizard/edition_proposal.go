@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,22 +24,8 @@ var templateExtensions = []string{".xlsx", ".xlsm", ".txt", ".csv"}
 // NewEdition asks for the template the province sent and proposes an
 // edition from it (文件 → 新建表格版本…).
 func (w *Window) NewEdition() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		w.proposeEdition(r.URI().Path())
-	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter(templateExtensions))
-	w.setDialogFolder(d)
-	d.SetTitleText("选择本省下发的表格模板（Excel，或从 Word 表格复制后保存的文本）")
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	w.chooseOpen(fileRequest{title: "选择本省下发的表格模板（Excel，或从 Word 表格复制后保存的文本）",
+		kind: "表格模板", exts: templateExtensions}, w.proposeEdition)
 }
 
 // proposeEdition reads a template and shows the proposal.

@@ -98,10 +98,21 @@ func (e fakeExporter) Export(path string, f *forms.Filing, ed *forms.Edition, pr
 // newTestWindow opens the main window in a test app.
 func newTestWindow(t testing.TB, b Backends) *Window {
 	t.Helper()
+	return newTestWindowWith(t, b, nil)
+}
+
+// newTestWindowWith opens the main window in a test app with options that
+// change sets.
+func newTestWindowWith(t testing.TB, b Backends, change func(*Options)) *Window {
+	t.Helper()
 	a := test.NewTempApp(t)
-	w, err := New(a, Options{Name: "学生会改革自评填报", Version: "1.0.0", Backends: b, RecoveryDir: t.TempDir(), ValidateDelay: -1,
+	opts := Options{Name: "学生会改革自评填报", Version: "1.0.0", Backends: b, RecoveryDir: t.TempDir(), ValidateDelay: -1,
 		Background: func(work func()) { work() },
-		Now:        func() time.Time { return time.Date(2021, 11, 30, 9, 0, 0, 0, time.UTC) }})
+		Now:        func() time.Time { return time.Date(2021, 11, 30, 9, 0, 0, 0, time.UTC) }}
+	if change != nil {
+		change(&opts)
+	}
+	w, err := New(a, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

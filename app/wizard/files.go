@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"sureform/assets"
@@ -123,22 +122,7 @@ func (w *Window) createFiling(ed *forms.Edition, school, orgType string) {
 // Open asks for a project file and opens it.
 func (w *Window) Open() {
 	w.confirmDiscard(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				w.showError(err)
-				return
-			}
-			if r == nil {
-				return
-			}
-			r.Close()
-			w.openFile(r.URI().Path())
-		}, w.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-		w.setDialogFolder(d)
-		d.SetTitleText("打开填报文件")
-		d.Resize(fyne.NewSize(800, 560))
-		d.Show()
+		w.chooseOpen(fileRequest{title: "打开填报文件", kind: "填报文件", exts: []string{".json"}}, w.openFile)
 	})
 }
 
@@ -149,19 +133,54 @@ func (w *Window) OpenPath(path string) {
 
 // openFile loads a project file; on error the open filing is untouched.
 func (w *Window) openFile(path string) {
-	f, err := forms.Load(path)
+	f, ed, err := w.loadFiling(path)
 	if err != nil {
 		w.showError(err)
-		return
-	}
-	ed, err := w.editions.Get(f.Edition)
-	if err != nil {
-		w.showError(fmt.Errorf("文件 %s：%w", path, err))
 		return
 	}
 	w.removeRecovery()
 	w.setDocument(&document{filing: f, edition: ed, path: path}, stepBasic)
 	w.rememberFile(path)
+}
+
+// loadFiling reads a project file and finds its edition.
+func (w *Window) loadFiling(path string) (*forms.Filing, *forms.Edition, error) {
+	f, err := forms.Load(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	ed, err := w.editions.Get(f.Edition)
+	if err != nil {
+		return nil, nil, fmt.Errorf("文件 %s：%w", path, err)
+	}
+	return f, ed, nil
+}
+
+// openArgument opens the file the program was started with (a filing
+// double-clicked or dropped on the program). A file that is not a filing
+// leaves the welcome page open and says what the file is and what to do.
+func (w *Window) openArgument(path string) {
+	if _, _, err := w.loadFiling(path); err != nil {
+		w.showError(argumentError(path, err))
+		return
+	}
+	w.openFile(path)
+}
+
+// rosterExts are the extensions of the files the roster import reads (and
+// those it explains how to convert).
+var rosterExts = []string{".xlsx", ".xlsm", ".xls", ".et", ".wps", ".csv", ".tsv", ".txt"}
+
+// argumentError explains why the program's argument could not be opened.
+func argumentError(path string, err error) error {
+	name := filepath.Base(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("要打开的文件“%s”不存在（%s）。请用“文件 → 打开…”选择一份填报文件。", name, path)
+	case hasExt(path, rosterExts):
+		return fmt.Errorf("“%s”是表格或名单文件，不是填报文件，所以没有打开。\n要把其中的名单读入填报：先新建或打开一份填报，再在“工作人员名单”中点“导入名单…”，或把这个文件拖到窗口上。", name)
+	}
+	return fmt.Errorf("“%s”不是能打开的填报文件，所以没有打开。\n%v\n填报文件是本程序保存的 .json 文件，请用“文件 → 打开…”选择一份。", name, err)
 }
 
 // OpenExample opens one of the bundled example filings as an unsaved
@@ -207,6 +226,11 @@ func (w *Window) saveTo(path string, then func()) {
 		w.showError(err)
 		return
 	}
+	w.saved(path, then)
+}
+
+// saved records that the filing is now in path; then, if not nil, runs.
+func (w *Window) saved(path string, then func()) {
 	w.doc.path = path
 	w.doc.dirty = false
 	w.removeRecovery()
@@ -223,43 +247,79 @@ func (w *Window) SaveAs(then func()) {
 		w.showError(errNoFiling)
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		wc.Close()
-		path := wc.URI().Path()
-		if !strings.EqualFold(filepath.Ext(path), ".json") {
-			os.Remove(path) // the dialog created it; we save under the right name
-			path += ".json"
-		}
-		w.saveTo(path, then)
-	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	name := strings.TrimSpace(w.doc.filing.School)
 	if name == "" {
 		name = "填报"
 	}
-	d.SetFileName(name + "-评估备案.json")
-	w.setDialogFolder(d)
-	d.SetTitleText("保存填报文件")
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	req := fileRequest{title: "保存填报文件", kind: "填报文件", exts: []string{".json"}, name: name + "-评估备案.json"}
+	w.saveFile(req, func(path string) error { return forms.Save(path, w.doc.filing) },
+		func(path string) { w.saved(path, then) })
 }
 
-// setDialogFolder starts a file dialog in the last folder used.
-func (w *Window) setDialogFolder(d interface{ SetLocation(fyne.ListableURI) }) {
-	dir := w.app.Preferences().String(prefLastFolder)
-	if dir == "" {
-		return
+// dialogs is the file dialog: the system's where sureform has one,
+// its own otherwise.
+func (w *Window) dialogs() fileChooser {
+	if w.chooser == nil {
+		w.chooser = systemChooser(w.win)
+		if w.chooser == nil {
+			w.chooser = browserChooser{win: w.win}
+		}
 	}
-	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-		d.SetLocation(l)
-	}
+	return w.chooser
+}
+
+// chooseOpen asks for an existing file, starting in the last folder used,
+// and passes it to open.
+func (w *Window) chooseOpen(req fileRequest, open func(path string)) {
+	req.folder = w.app.Preferences().String(prefLastFolder)
+	w.dialogs().chooseOpen(req, func(path string) {
+		if path != "" {
+			open(path)
+		}
+	})
+}
+
+// saveFile is how every file is saved from the window: it asks for a
+// name (starting in the last folder used), gives the name the kind's
+// extension (req.exts[0]) when it has none of req.exts, asks before
+// replacing an existing file unless the dialog already asked about that
+// very name, and then calls write with the path; saved runs when write
+// succeeded. No dialog opens or creates the file: write alone does, by
+// path and atomically (package forms/atomicfile, which also writes through
+// a link to its target). Nothing is left behind when the user cancels or
+// write fails.
+func (w *Window) saveFile(req fileRequest, write func(path string) error, saved func(path string)) {
+	req.folder = w.app.Preferences().String(prefLastFolder)
+	w.dialogs().chooseSave(req, func(path string, confirmed bool) {
+		if path == "" {
+			return
+		}
+		if !hasExt(path, req.exts) {
+			path += req.exts[0]
+			confirmed = false
+		}
+		do := func() {
+			if err := write(path); err != nil {
+				w.showError(err)
+				return
+			}
+			w.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
+			saved(path)
+		}
+		if confirmed || !fileExists(path) {
+			do()
+			return
+		}
+		w.showCharacters(path)
+		msg := fmt.Sprintf("“%s”已经存在。\n要用现在的内容替换它吗？原来的内容将被覆盖。\n位置：%s", filepath.Base(path), filepath.Dir(path))
+		d := dialog.NewCustomConfirm("替换已有的文件？", "替换", "取消", note(msg), func(ok bool) {
+			if ok {
+				do()
+			}
+		}, w.win)
+		d.Resize(fyne.NewSize(520, 220))
+		d.Show()
+	})
 }
 
 // rememberFile records a file as recently used and its folder as the last
@@ -293,6 +353,9 @@ func (w *Window) onDropped(_ fyne.Position, uris []fyne.URI) {
 	}
 	if w.doc == nil {
 		w.showError(errors.New("请先新建或打开一份填报，再把名单文件拖到窗口上导入"))
+		return
+	}
+	if w.dropCollegeWorkbooks(uris) {
 		return
 	}
 	w.importRosterFile(path)

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"sureform/forms"
@@ -29,22 +28,7 @@ func (w *Window) ImportRoster() {
 		return
 	}
 	w.ShowStepByTitle(stepTitles[stepRoster])
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		w.importRosterFile(r.URI().Path())
-	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter(imp.Extensions()))
-	w.setDialogFolder(d)
-	d.SetTitleText("选择要导入的名单文件")
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	w.chooseOpen(fileRequest{title: "选择要导入的名单文件", kind: "名单文件", exts: imp.Extensions()}, w.importRosterFile)
 }
 
 // importHeader is the part of the filing an importer may read (the
@@ -334,30 +318,14 @@ func (w *Window) saveTemplate() {
 		w.showError(errNoImporter)
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		wc.Close()
-		path := wc.URI().Path()
-		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-			path += ".xlsx"
-		}
+	req := fileRequest{title: "保存空白名单模板", kind: "Excel 工作簿", exts: []string{".xlsx"}, name: "校级学生会工作人员名单模板.xlsx"}
+	w.saveFile(req, func(path string) error {
 		if err := imp.WriteTemplate(path, w.doc.filing); err != nil {
-			w.showError(fmt.Errorf("保存名单模板 %s 失败：%w", path, err))
-			return
+			return fmt.Errorf("保存名单模板 %s 失败：%w", path, err)
 		}
-		w.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
+		return nil
+	}, func(path string) {
 		w.showCharacters(path)
-		dialog.ShowInformation("名单模板", "已保存空白名单模板：\n"+path+"\n按模板填好后，用“导入名单”读入。", w.win)
-	}, w.win)
-	d.SetFileName("校级学生会工作人员名单模板.xlsx")
-	w.setDialogFolder(d)
-	d.SetTitleText("保存空白名单模板")
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+		dialog.ShowInformation("名单模板", "已保存空白名单模板：\n"+path+"\n按模板填好后，用“导入名单…”读入。", w.win)
+	})
 }

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -69,8 +70,41 @@ func (p *answersPage) content() fyne.CanvasObject {
 			p.box.Add(p.row(s, it))
 		}
 	}
+	p.addUnknownAnswers()
 	p.root = container.NewVScroll(p.box)
 	return p.root
+}
+
+// addUnknownAnswers lists the answers to items this edition does not have
+// (a file from another edition), each with 删除, so that the finding about
+// them can be cleared.
+func (p *answersPage) addUnknownAnswers() {
+	f := p.w.doc.filing
+	var ids []string
+	for id := range f.Answers {
+		if _, _, ok := p.w.doc.edition.Item(id); !ok {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	sort.Strings(ids)
+	p.box.Add(heading("不在本版表格中的答案"))
+	p.box.Add(note("下列答案所属的条目不在" + p.w.doc.edition.Name + "中，导出时不会出现。确认不需要后可以删除。"))
+	for _, id := range ids {
+		id := id
+		var row *fyne.Container
+		del := widget.NewButton("删除", func() {
+			delete(f.Answers, id)
+			p.box.Remove(row)
+			p.w.edited()
+			p.w.validateNow()
+		})
+		fd := p.w.register(newField("answers["+id+"]", widget.NewLabel("条目 "+id), del))
+		row = container.NewBorder(nil, nil, nil, del, fd.cell())
+		p.box.Add(row)
+	}
 }
 
 // fillSuggested answers every unanswered item the data decides with the
@@ -190,17 +224,21 @@ func (p *answersPage) refresh() {
 }
 
 // focusPath scrolls to the item of an answers[id] path.
-func (p *answersPage) focusPath(path string) {
+func (p *answersPage) focusPath(path string) bool {
+	if !strings.HasPrefix(path, "answers[") {
+		return false
+	}
 	id := path[len("answers["):]
 	if i := indexByte(id, ']'); i >= 0 {
 		id = id[:i]
 	}
 	r, ok := p.items[id]
 	if !ok {
-		return
+		return false
 	}
 	scrollTo(p.root, r.card)
 	p.w.win.Canvas().Focus(r.note)
+	return true
 }
 
 func indexByte(s string, b byte) int {

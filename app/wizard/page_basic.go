@@ -1,6 +1,8 @@
 package wizard
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -39,7 +41,7 @@ func (p *basicPage) content() fyne.CanvasObject {
 		fm.add("省级核查", w.boolField("provincial_review", "是", "否",
 			func() *bool { return f.ProvincialReview }, func(v *bool) { f.ProvincialReview = v }))
 	}
-	if ed.HasHeader(forms.HeaderPublicURL) {
+	if asksPublicURL(ed) || f.PublicURL != "" {
 		fm.add("自评公开链接", w.textField("public_url", "学校公开自评结果的网址", false,
 			func() string { return f.PublicURL }, func(s string) { f.PublicURL = s }))
 	}
@@ -49,3 +51,9 @@ func (p *basicPage) content() fyne.CanvasObject {
 }
 
 func (p *basicPage) refresh() {}
+
+// asksPublicURL reports whether the edition's form has the 自评公开链接 row,
+// in its header or among its optional rows.
+func asksPublicURL(ed *forms.Edition) bool {
+	return ed.HasHeader(forms.HeaderPublicURL) || slices.Contains(ed.OptionalRows, forms.HeaderPublicURL)
+}

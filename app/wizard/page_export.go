@@ -27,6 +27,7 @@ type exportPage struct {
 	xlsx   *widget.Check
 	pdf    *widget.Check
 	button *widget.Button
+	review *widget.Button
 	status *widget.Label
 }
 
@@ -64,9 +65,14 @@ func (p *exportPage) content() fyne.CanvasObject {
 	if b.Excel == nil && b.PDF == nil {
 		p.button.Disable()
 	}
+	p.review = widget.NewButton("导出审核报告…", p.onReview)
+	if b.Review == nil {
+		p.review.Disable()
+	}
 	p.status = note("")
 	box.Add(fm.grid)
-	box.Add(container.NewHBox(p.button))
+	box.Add(container.NewHBox(p.button, p.review))
+	box.Add(note("审核报告按错误、未达标项、提示列出全部审核结果，供团委审议填报内容时使用，不是报送的备案表；正式导出的文件中不含任何审核意见。"))
 	box.Add(p.status)
 	p.root = container.NewVScroll(box)
 	return p.root
@@ -144,15 +150,25 @@ type exportJob struct {
 	exp  Exporter
 }
 
-func (p *exportPage) onExport() {
-	dir := strings.TrimSpace(p.folder.Text)
-	name := strings.TrimSpace(p.name.Text)
+// target is the folder and file name (without suffix) to export to, once
+// both are usable; otherwise it says what is wrong and returns false.
+func (p *exportPage) target() (dir, name string, ok bool) {
+	dir = strings.TrimSpace(p.folder.Text)
+	name = strings.TrimSpace(p.name.Text)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		p.w.showError(fmt.Errorf("文件夹“%s”不存在，请选择保存位置", dir))
-		return
+		return "", "", false
 	}
 	if name == "" || strings.ContainsAny(name, `/\:*?"<>|`) {
 		p.w.showError(errors.New("文件名不能为空，也不能含有 / \\ : * ? \" < > | 这些字符"))
+		return "", "", false
+	}
+	return dir, name, true
+}
+
+func (p *exportPage) onExport() {
+	dir, name, ok := p.target()
+	if !ok {
 		return
 	}
 	var jobs []exportJob
@@ -166,6 +182,40 @@ func (p *exportPage) onExport() {
 		p.w.showError(errors.New("请至少勾选一种要导出的文件"))
 		return
 	}
+	p.confirmErrors(func() { p.confirmOverwrite(jobs) })
+}
+
+// confirmErrors asks before exporting a filing that still has errors
+// (unanswered items among them, which print as empty boxes): 仍然导出 goes
+// on, 查看问题 opens 审核.
+func (p *exportPage) confirmErrors(then func()) {
+	n := p.w.totalState().errors
+	if p.w.opts.Backends.Validator == nil || n == 0 {
+		then()
+		return
+	}
+	msg := fmt.Sprintf("填报中还有 %d 个错误（未作答的项目在导出的表中是空白方框）。\n建议先到“审核”中逐一改正；如确需先导出，请核对后再签字盖章。", n)
+	d := dialog.NewCustomConfirm(fmt.Sprintf("%d 个错误", n), "仍然导出", "查看问题", widget.NewLabel(msg), func(export bool) {
+		if export {
+			then()
+			return
+		}
+		p.w.ShowStepByTitle(stepTitles[stepReview])
+	}, p.w.win)
+	d.Show()
+}
+
+// onReview writes the 审核报告 next to the exported files.
+func (p *exportPage) onReview() {
+	dir, name, ok := p.target()
+	if !ok {
+		return
+	}
+	p.confirmOverwrite([]exportJob{{filepath.Join(dir, name+"-审核报告.pdf"), p.w.opts.Backends.Review}})
+}
+
+// confirmOverwrite asks before replacing existing files, then writes.
+func (p *exportPage) confirmOverwrite(jobs []exportJob) {
 	var existing []string
 	for _, j := range jobs {
 		if fileExists(j.path) {

@@ -441,10 +441,15 @@ func (p *rosterPage) removeMember(mi int) {
 }
 
 // focusPath scrolls to a member's row and selects the field's cell.
-func (p *rosterPage) focusPath(path string) {
+func (p *rosterPage) focusPath(path string) bool {
+	if path == "members" {
+		// the roster as a whole: its findings are above the table
+		p.table.ScrollToTop()
+		return p.general.Visible()
+	}
 	mi, field, ok := memberOfPath(path)
 	if !ok {
-		return
+		return false
 	}
 	row := p.viewRow(mi)
 	if row < 0 && p.onlyIssues.Checked {
@@ -452,7 +457,7 @@ func (p *rosterPage) focusPath(path string) {
 		row = p.viewRow(mi)
 	}
 	if row < 0 {
-		return
+		return false
 	}
 	col := columnOfField(field)
 	if col < 0 {
@@ -462,6 +467,7 @@ func (p *rosterPage) focusPath(path string) {
 	p.table.ScrollTo(id)
 	p.table.Select(id)
 	p.showDetail(mi)
+	return true
 }
 
 func (p *rosterPage) viewRow(mi int) int {

@@ -102,9 +102,10 @@ type stepPage interface {
 	refresh()
 }
 
-// pathFocuser is a page that can bring a finding's field into view.
+// pathFocuser is a page that can bring a finding's field into view; it
+// reports whether it did (false leaves it to the window's fields).
 type pathFocuser interface {
-	focusPath(path string)
+	focusPath(path string) bool
 }
 
 // stepState is what the side list says about a step.

@@ -33,6 +33,9 @@ type Options struct {
 	RecoveryDir string
 	// Now is the clock (tests fix it); nil means time.Now.
 	Now func() time.Time
+	// OpenFile is a project file to open when the window opens (the
+	// program's argument); "" for none.
+	OpenFile string
 	// UserEditionsDir holds editions the user added (sureform editions
 	// --add); "" for none.
 	UserEditionsDir string
@@ -107,9 +110,14 @@ type Window struct {
 	// pending counts work running off the UI thread (tests wait for it).
 	pending sync.WaitGroup
 
+	// chooser asks for files (see fileChooser); tests set a fake.
+	chooser fileChooser
+
 	validateTimer *time.Timer
-	autosaved     int
-	stopAutosave  chan struct{}
+	// recoveryID names the window's own recovery file.
+	recoveryID   string
+	autosaved    int
+	stopAutosave chan struct{}
 }
 
 // New builds the main window; call Show (or ShowAndRun) to open it.
@@ -122,7 +130,7 @@ func New(a fyne.App, opts Options) (*Window, error) {
 		opts.Now = time.Now
 	}
 	w := &Window{app: a, opts: opts, editions: eds, fields: map[string]*field{},
-		byPath: map[string][]Finding{}, states: map[string]stepState{}}
+		byPath: map[string][]Finding{}, states: map[string]stepState{}, recoveryID: newRecoveryID()}
 	if opts.UserEditionsDir != "" {
 		w.startupErrors = eds.AddUserEditions(opts.UserEditionsDir)
 	}
@@ -146,13 +154,23 @@ func (w *Window) Window() fyne.Window { return w.win }
 // autosave and runs the app until it quits.
 func (w *Window) ShowAndRun() {
 	w.win.Show()
-	for _, err := range w.startupErrors {
-		w.showError(err)
-	}
-	w.OfferRecovery()
+	w.start()
 	w.startAutosave(20 * time.Second)
 	w.app.Run()
 	close(w.stopAutosave)
+}
+
+// start does what follows the window's opening: it reports the editions
+// that could not be loaded, opens the file given as argument and offers
+// the work left unsaved by earlier runs.
+func (w *Window) start() {
+	for _, err := range w.startupErrors {
+		w.showError(err)
+	}
+	if w.opts.OpenFile != "" {
+		w.openArgument(w.opts.OpenFile)
+	}
+	w.OfferRecovery()
 }
 
 func (w *Window) buildUI() {
@@ -282,6 +300,7 @@ func (w *Window) setDocument(d *document, startStep string) {
 	w.body.Objects = []fyne.CanvasObject{split}
 	w.body.Refresh()
 	w.updateTitle()
+	w.win.SetMainMenu(w.buildMenu()) // the items that need a filing
 	i := 0
 	for j, id := range w.ids {
 		if id == startStep {
@@ -368,8 +387,8 @@ func (w *Window) ShowStepByTitle(title string) bool {
 }
 
 // openPath opens the step that edits a finding's path and brings its
-// field into view.
-func (w *Window) openPath(path string) {
+// field into view; it reports whether it found one.
+func (w *Window) openPath(path string) bool {
 	sid := stepOfPath(path)
 	for i, id := range w.ids {
 		if id == sid {
@@ -377,13 +396,17 @@ func (w *Window) openPath(path string) {
 			break
 		}
 	}
+	if w.step < 0 || w.ids[w.step] != sid {
+		return false
+	}
 	if pf, ok := w.pages[sid].(pathFocuser); ok {
-		pf.focusPath(path)
-		return
+		if pf.focusPath(path) {
+			return true
+		}
 	}
 	fd := w.fieldFor(path)
 	if fd == nil {
-		return
+		return false
 	}
 	if s, ok := w.pages[sid].content().(*container.Scroll); ok {
 		scrollTo(s, fd.input)
@@ -391,6 +414,7 @@ func (w *Window) openPath(path string) {
 	if fd.focus != nil {
 		w.win.Canvas().Focus(fd.focus)
 	}
+	return true
 }
 
 // fieldFor finds the field that shows a path: the field itself, a field
@@ -589,19 +613,25 @@ func (w *Window) buildMenu() *fyne.MainMenu {
 	recent.ChildMenu = fyne.NewMenu("", recentItems...)
 	quit := fyne.NewMenuItem("退出", w.onCloseRequested)
 	quit.IsQuit = true
+	// what needs an open filing is disabled on the welcome page
+	withFiling := func(it *fyne.MenuItem) *fyne.MenuItem {
+		it.Disabled = w.doc == nil
+		return it
+	}
 	file := fyne.NewMenu("文件",
 		item("新建…", &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: mod}, w.NewFiling),
 		item("打开…", &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: mod}, w.Open),
 		examples, recent,
+		fyne.NewMenuItem("恢复未保存的工作…", w.recoverFromMenu),
 		fyne.NewMenuItemSeparator(),
-		item("保存", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod}, func() { w.Save(nil) }),
-		item("另存为…", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod | fyne.KeyModifierShift}, func() { w.SaveAs(nil) }),
+		withFiling(item("保存", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod}, func() { w.Save(nil) })),
+		withFiling(item("另存为…", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod | fyne.KeyModifierShift}, func() { w.SaveAs(nil) })),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("导入名单…", w.ImportRoster),
+		withFiling(fyne.NewMenuItem("导入名单…", w.ImportRoster)),
 		fyne.NewMenuItem("新建表格版本…", w.NewEdition),
-		fyne.NewMenuItem("转到其他表格版本…", w.CarryToEdition),
-		fyne.NewMenuItem("导出 Excel…", func() { w.exportFromMenu(true, false) }),
-		fyne.NewMenuItem("导出 PDF…", func() { w.exportFromMenu(false, true) }),
+		withFiling(fyne.NewMenuItem("转到其他表格版本…", w.CarryToEdition)),
+		withFiling(fyne.NewMenuItem("导出 Excel…", func() { w.exportFromMenu(true, false) })),
+		withFiling(fyne.NewMenuItem("导出 PDF…", func() { w.exportFromMenu(false, true) })),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)

@@ -492,6 +492,8 @@ func TestExportWritesChosenFiles(t *testing.T) {
 	p.folder.SetText(dir)
 	p.pdf.SetChecked(false)
 	test.Tap(p.button)
+	// The example still has errors: the window asks first.
+	tapOverlayButton(t, w, "仍然导出")
 	xlsx := filepath.Join(dir, "阳泉职业技术学院-学生会-评估备案表.xlsx")
 	w.pending.Wait()
 	if !fileExists(xlsx) || !strings.Contains(p.status.Text, "已导出") {
@@ -515,6 +517,7 @@ func TestExportWritesChosenFiles(t *testing.T) {
 	p.xlsx.SetChecked(false)
 	p.status.SetText("")
 	test.Tap(p.button)
+	tapOverlayButton(t, w, "仍然导出")
 	waitFor(t, w, "the error", func() bool {
 		for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
 			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "磁盘已满") {
@@ -523,6 +526,60 @@ func TestExportWritesChosenFiles(t *testing.T) {
 		}
 		return false
 	})
+}
+
+// tapOverlayButton taps the button labelled text in the topmost dialog.
+func tapOverlayButton(t *testing.T, w *Window, text string) {
+	t.Helper()
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog offers %q", text)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("the dialog has no button %q", text)
+}
+
+// TestExportAsksWhileErrors checks that exporting a filing with errors
+// asks first, that 查看问题 opens 审核 and writes nothing, and that the
+// review report button writes the 审核报告.
+func TestExportAsksWhileErrors(t *testing.T) {
+	b := allBackends()
+	b.Review = fakeExporter{}
+	w := newTestWindow(t, b)
+	w.OpenExample("yangquan-2021.json")
+	w.ShowStepByTitle("导出与打印")
+	p := w.pages[stepExport].(*exportPage)
+	dir := t.TempDir()
+	p.folder.SetText(dir)
+	test.Tap(p.button)
+	asked := false
+	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "个错误") {
+			asked = true
+		}
+	}
+	if !asked {
+		t.Fatal("no question before exporting a filing with errors")
+	}
+	tapOverlayButton(t, w, "查看问题")
+	w.pending.Wait()
+	if id := w.ids[w.step]; id != stepReview {
+		t.Errorf("查看问题 opened step %s, want %s", id, stepReview)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("查看问题 wrote %d files", len(entries))
+	}
+	w.ShowStepByTitle("导出与打印")
+	test.Tap(p.review)
+	w.pending.Wait()
+	if !fileExists(filepath.Join(dir, "阳泉职业技术学院-学生会-评估备案表-审核报告.pdf")) {
+		t.Error("the review report was not written")
+	}
 }
 
 func TestStepOfPath(t *testing.T) {
@@ -596,6 +653,13 @@ func TestMenuShortcutsAndPreferences(t *testing.T) {
 	if menu.Items[0].Label != "文件" || menu.Items[1].Label != "帮助" {
 		t.Fatalf("menus %q %q", menu.Items[0].Label, menu.Items[1].Label)
 	}
+	for _, it := range menu.Items[0].Items {
+		if (it.Label == "保存" || strings.HasPrefix(it.Label, "导出")) && !it.Disabled {
+			t.Errorf("%s is enabled on the welcome page", it.Label)
+		}
+	}
+	w.OpenExample("yangquan-2021.json")
+	menu = w.buildMenu()
 	var labels []string
 	for _, it := range menu.Items[0].Items {
 		labels = append(labels, it.Label)
@@ -605,8 +669,14 @@ func TestMenuShortcutsAndPreferences(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(labels, " "); got != "新建… 打开… 打开示例 最近打开  保存 另存为…  导入名单… 新建表格版本… 转到其他表格版本… 导出 Excel… 导出 PDF…  退出" {
+	if got := strings.Join(labels, " "); got != "新建… 打开… 打开示例 最近打开 恢复未保存的工作…  保存 另存为…  导入名单… 新建表格版本… 转到其他表格版本… 导出 Excel… 导出 PDF…  退出" {
 		t.Errorf("文件 menu: %s", got)
+	}
+	for _, it := range menu.Items[0].Items {
+		needsFiling := it.Label == "保存" || it.Label == "另存为…" || strings.HasPrefix(it.Label, "导") || it.Label == "转到其他表格版本…"
+		if it.Disabled != (needsFiling && w.doc == nil) {
+			t.Errorf("%s: disabled %v with filing %v", it.Label, it.Disabled, w.doc != nil)
+		}
 	}
 	// quitting with nothing unsaved remembers the window size
 	w.win.Resize(fyne.NewSize(1000, 700))

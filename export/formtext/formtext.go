@@ -140,14 +140,15 @@ func Grade(m *forms.Member) string {
 }
 
 // Rank is a member's rank as a roster writes it: "3/45" (rank of the
-// major's size), "20/专业" when the size is unknown, "前10%" for a rank
-// stated as a share, "" when unknown.
+// major's size), "20" when the size is unknown, "前10%" for a rank stated
+// as a share, "" when unknown (first-year students and graduate students
+// need not give one, as the official column heading says).
 func Rank(m *forms.Member) string {
 	switch {
 	case m.Rank != nil && m.RankTotal != nil:
 		return strconv.Itoa(*m.Rank) + "/" + strconv.Itoa(*m.RankTotal)
 	case m.Rank != nil:
-		return strconv.Itoa(*m.Rank) + "/专业"
+		return strconv.Itoa(*m.Rank)
 	case m.RankPercent != nil:
 		return "前" + forms.FormatPercent(*m.RankPercent)
 	}

@@ -12,7 +12,7 @@ func TestRosterTexts(t *testing.T) {
 		grade, rank string
 	}{
 		{forms.Member{Grade: 2, Level: forms.LevelUndergraduate, Rank: forms.IntPtr(3), RankTotal: forms.IntPtr(45)}, "二年级", "3/45"},
-		{forms.Member{Grade: 1, Level: forms.LevelGraduate, Rank: forms.IntPtr(20)}, "研一", "20/专业"},
+		{forms.Member{Grade: 1, Level: forms.LevelGraduate, Rank: forms.IntPtr(20)}, "研一", "20"},
 		{forms.Member{Grade: 3, RankPercent: forms.FloatPtr(10)}, "三年级", "前10%"},
 		{forms.Member{Grade: 0, GradeText: "纪检委员"}, "纪检委员", ""},
 		{forms.Member{Grade: 12}, "12年级", ""},

@@ -109,13 +109,18 @@ func TestEmptyAndExtremeFilings(t *testing.T) {
 	}
 	text := pdftotext(t, pdf)
 	checkKinsoku(t, text)
-	if !strings.Contains(squeeze(text), "未填部门") {
-		t.Error("members without a department are not noted under the chart")
+	for _, checker := range []string{"未填部门", "按名单统计"} {
+		if strings.Contains(squeeze(text), checker) {
+			t.Errorf("the report prints checker text %q", checker)
+		}
+	}
+	if zero := regexp.MustCompile(`(^|[^0-9])0人`).FindString(squeeze(text)); zero != "" {
+		t.Errorf("the report prints a head count of 0: %q", zero)
 	}
 	// Remove what each new page repeats: page number, running header, the
 	// form's table header.
 	flow := regexp.MustCompile(`第\d+页共\d+页`).ReplaceAllString(squeeze(text), "")
-	for _, furniture := range []string{formtext.OrgName(f) + ed.Title + f.AcademicYear, "项目验收结论备注"} {
+	for _, furniture := range []string{formtext.OrgName(f) + ed.Title, "项目验收结论备注"} {
 		flow = strings.ReplaceAll(flow, squeeze(furniture), "")
 	}
 	if n := strings.Count(flow, squeeze(long)); n < 3 {

@@ -8,8 +8,8 @@ import (
 
 	"golang.org/x/image/font/sfnt"
 
+	"sureform/export/linebreak"
 	"sureform/export/pdf/glyph"
-	"sureform/export/pdf/linebreak"
 )
 
 // Page geometry, in millimetres.
@@ -80,6 +80,9 @@ type canvas struct {
 	page       int
 	totalPages int
 	y          float64
+	// keepWith is the height that must follow the next table row on its
+	// page (see takeKeep).
+	keepWith float64
 	// onNewPage draws the running header of a new page.
 	onNewPage func()
 }
@@ -426,7 +429,7 @@ func (c *canvas) newPage() {
 		p.AddPage()
 		p.SetLineWidth(lineW)
 		p.SetDrawColor(0, 0, 0)
-		p.SetFont(fontFamily, "", c.size)
+		p.SetFont(c.doc.family, "", c.size)
 	}
 	size, gray := c.size, c.gray
 	c.setSize(9)

@@ -20,17 +20,19 @@ const (
 	chartMinDeptW = 18.0
 )
 
-// chart draws the organisation chart from the roster: the organisation,
-// the presidium with its head count, and one box per department with its
-// head count, joined by lines. Members with neither a department nor a
-// presidium position are counted in a note below.
+// chart draws the organisation chart from the filing's declared
+// structure: the organisation, the presidium and one box per department,
+// joined by lines. A box gives the head count the roster shows for it; when
+// the roster does not say who is in which department, or names nobody in
+// one, the box shows the name alone. The chart is a publication: findings
+// about the roster belong in the review report, not here.
 func (r *report) chart(c *canvas) {
 	depts := r.f.DepartmentNames()
 	rows := (len(depts) + chartPerRow - 1) / chartPerRow
 	c.setSize(sizeTable)
 	deptH := r.deptBoxHeight(c, depts)
-	h := 2*chartBoxH + 2*chartGapY + float64(rows)*(deptH+chartGapY) + 12
-	r.sectionHeading(c, "校级组织工作机构组织架构图", math.Min(h, contentEnd-contentTop-20))
+	h := 2*chartBoxH + 2*chartGapY + float64(rows)*(deptH+chartGapY) + 4
+	r.sectionHeading(c, formtext.TitleChart, math.Min(h, contentEnd-contentTop-20))
 	c.need(h)
 	c.setSize(sizeTable)
 	mid := marginLeft + contentW/2
@@ -38,13 +40,17 @@ func (r *report) chart(c *canvas) {
 
 	name := formtext.OrgName(r.f)
 	if name == "" {
-		name = "学生会组织"
+		name = forms.OrgStudentUnion
 	}
 	c.chartBox(mid-chartTopW/2, y, chartTopW, chartBoxH, []string{name}, true)
 	y += chartBoxH
 	c.line(mid, y, mid, y+chartGapY)
 	y += chartGapY
-	c.chartBox(mid-chartTopW/4, y, chartTopW/2, chartBoxH, []string{fmt.Sprintf("主席团 %d人", r.d.Presidium)}, false)
+	presidium := forms.PresidiumDepartment
+	if r.d.Presidium > 0 {
+		presidium += fmt.Sprintf(" %d人", r.d.Presidium)
+	}
+	c.chartBox(mid-chartTopW/4, y, chartTopW/2, chartBoxH, []string{presidium}, false)
 	y += chartBoxH
 
 	for row := 0; row < rows; row++ {
@@ -61,7 +67,9 @@ func (r *report) chart(c *canvas) {
 			x := x0 + float64(i)*(w+chartDeptGap)
 			c.line(x+w/2, busY, x+w/2, y+chartGapY)
 			lines := c.wrap(d, w-2*padX)
-			lines = append(lines, fmt.Sprintf("%d人", len(r.f.DepartmentMembers(d))))
+			if n := len(r.f.DepartmentMembers(d)); n > 0 {
+				lines = append(lines, fmt.Sprintf("%d人", n))
+			}
 			c.chartBox(x, y+chartGapY, w, deptH, lines, false)
 		}
 		y += chartGapY + deptH
@@ -71,22 +79,7 @@ func (r *report) chart(c *canvas) {
 			c.line(mid, y-deptH-chartGapY/2, mid, y)
 		}
 	}
-	if len(depts) == 0 {
-		c.setSize(sizeSmall)
-		c.textLines(marginLeft, y+3, contentW, []string{"（名单中没有填写工作部门）"}, 'C')
-		y += 3 + c.lineH()
-	}
-	y += 3
-	c.setSize(sizeSmall)
-	var notes []string
-	if r.d.Unassigned > 0 {
-		notes = append(notes, fmt.Sprintf("未填部门 %d 人（名单中既无部门也无主席团职务）", r.d.Unassigned))
-	}
-	notes = append(notes, fmt.Sprintf("按名单统计：工作人员 %d 人，主席团 %d 人，工作部门 %d 个。", r.d.Staff, r.d.Presidium, r.d.Departments))
-	c.y = y
-	for _, n := range notes {
-		r.paragraph(c, n, 'C')
-	}
+	c.y = y + 4
 }
 
 // deptBoxHeight is the height of the department boxes: room for the

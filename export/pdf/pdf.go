@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"sureform/forms"
+	"sureform/forms/atomicfile"
 )
 
 // Options control how a report is written.
@@ -38,8 +39,13 @@ type Options struct {
 	// available font has). They are also returned by Render.
 	Warn func(Warning)
 	// FallbackFonts are extra TrueType or OpenType fonts tried, before the
-	// bundled outline table, for characters the main font lacks.
+	// bundled fonts, for characters the main font lacks.
 	FallbackFonts [][]byte
+	// FontDirs are the folders searched for an installed Song (宋体) or
+	// Fangsong (仿宋) face to set the report in, such as SystemFontDirs().
+	// With none found, or none given, the report uses the bundled Song
+	// face, so that it is the same on every computer.
+	FontDirs []string
 }
 
 // Warning is something the report could not print as given.
@@ -60,6 +66,8 @@ func (w Warning) String() string { return w.Message }
 type Result struct {
 	Pages    int
 	Warnings []Warning
+	// Face is the typeface the report is set in.
+	Face Face
 }
 
 // Write writes the report of filing f, which answers edition ed, to w.
@@ -71,32 +79,48 @@ func Write(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) error 
 // WriteFile writes the report to path atomically: a failed export leaves
 // an existing file untouched.
 func WriteFile(path string, f *forms.Filing, ed *forms.Edition, opts Options) error {
+	_, err := WriteFileResult(path, f, ed, opts)
+	return err
+}
+
+// WriteFileResult is WriteFile that also returns the report's page count,
+// warnings and face.
+func WriteFileResult(path string, f *forms.Filing, ed *forms.Edition, opts Options) (Result, error) {
 	var buf bytes.Buffer
-	if _, err := Render(&buf, f, ed, opts); err != nil {
-		return err
+	res, err := Render(&buf, f, ed, opts)
+	if err != nil {
+		return res, err
 	}
-	if err := forms.WriteFileAtomic(path, buf.Bytes()); err != nil {
-		return fmt.Errorf("写入 PDF 报告：%w", err)
+	if err := atomicfile.Write(path, buf.Bytes()); err != nil {
+		return res, fmt.Errorf("写入 PDF 报告：%w", err)
 	}
-	return nil
+	return res, nil
 }
 
 // Render writes the report like Write and returns its page count and
 // warnings.
 func Render(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) (Result, error) {
-	res, _, err := render(w, f, ed, opts)
+	res, _, err := render(w, f, ed, nil, opts)
 	return res, err
 }
 
-// render is Render that also returns the laid-out report, for the tests.
-func render(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) (Result, *report, error) {
+// renderDoc writes the official report, or with a non-nil review the review
+// report.
+func renderDoc(w io.Writer, f *forms.Filing, ed *forms.Edition, review *forms.Report, opts Options) (Result, error) {
+	res, _, err := render(w, f, ed, review, opts)
+	return res, err
+}
+
+// render is renderDoc that also returns the laid-out report, for the
+// tests.
+func render(w io.Writer, f *forms.Filing, ed *forms.Edition, review *forms.Report, opts Options) (Result, *report, error) {
 	if f == nil || ed == nil {
 		return Result{}, nil, errors.New("生成 PDF 报告：缺少填报数据或表格版本")
 	}
 	if f.Edition != "" && ed.ID != "" && f.Edition != ed.ID {
 		return Result{}, nil, fmt.Errorf("生成 PDF 报告：填报文件使用表格版本 %q，却按版本 %q 生成", f.Edition, ed.ID)
 	}
-	fonts, err := loadFonts(opts.FallbackFonts)
+	fonts, err := loadFonts(opts.FontDirs, opts.FallbackFonts)
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("生成 PDF 报告：%w", err)
 	}
@@ -109,7 +133,7 @@ func render(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) (Resu
 	if created.IsZero() {
 		created = time.Now()
 	}
-	r := &report{f: f, ed: ed, d: forms.Derive(f, ed)}
+	r := &report{f: f, ed: ed, d: forms.Derive(f, ed), review: review}
 
 	// Pass 1 lays the report out without drawing: it finds the characters
 	// to embed and the number of pages.
@@ -145,5 +169,5 @@ func render(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) (Resu
 		return Result{}, nil, fmt.Errorf("写出 PDF 报告：%w", err)
 	}
 	progress(1)
-	return Result{Pages: out.page, Warnings: warnings}, r, nil
+	return Result{Pages: out.page, Warnings: warnings, Face: fonts.face}, r, nil
 }

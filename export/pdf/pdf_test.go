@@ -21,8 +21,8 @@ import (
 	"golang.org/x/image/font/sfnt"
 
 	"sureform/export/formtext"
+	"sureform/export/linebreak"
 	"sureform/export/pdf/fontsubset"
-	"sureform/export/pdf/linebreak"
 	"sureform/forms"
 )
 
@@ -190,7 +190,7 @@ func TestExamplesGolden(t *testing.T) {
 	for _, name := range exampleNames {
 		f, ed := example(t, name)
 		var buf bytes.Buffer
-		res, rep, err := render(&buf, f, ed, Options{Created: fixedTime})
+		res, rep, err := render(&buf, f, ed, nil, Options{Created: fixedTime})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -283,8 +283,8 @@ func TestFontEmbeddedSubset(t *testing.T) {
 	f, ed := example(t, "yangquan-2021.json")
 	pdf, _ := renderFixed(t, f, ed)
 	fi := embeddedFont(t, pdf)
-	if !regexp.MustCompile(`^[A-Z]{6}\+LXGWWenKai$`).MatchString(fi.baseFont) {
-		t.Errorf("font name %q is not a subset name (ABCDEF+LXGWWenKai)", fi.baseFont)
+	if !regexp.MustCompile(`^[A-Z]{6}\+BousungEG`).MatchString(fi.baseFont) {
+		t.Errorf("font name %q is not a subset name of the bundled Song face (ABCDEF+BousungEG…)", fi.baseFont)
 	}
 	if fi.compressed > 400_000 {
 		t.Errorf("embedded font is %d bytes; a subset should be far below the 15 MB font", fi.compressed)
@@ -306,7 +306,7 @@ func TestFontEmbeddedSubset(t *testing.T) {
 	if fi.font.Has(&buf, '丁') {
 		t.Error("embedded font has 丁, which the report does not print")
 	}
-	if bytes.Contains(pdf, []byte("/utf8"+fontFamily)) {
+	if bytes.Contains(pdf, []byte("/utf8sfx")) {
 		t.Error("the PDF writer's font name is left in the file")
 	}
 }

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -25,6 +24,9 @@ type report struct {
 	f  *forms.Filing
 	ed *forms.Edition
 	d  forms.Derived
+	// review, when set, makes the document the review report of these
+	// findings instead of the official report.
+	review *forms.Report
 
 	section int
 	// headings are the numbered section headings, in order.
@@ -34,13 +36,19 @@ type report struct {
 	inTable map[string]bool
 }
 
-// draw lays out (and, on a drawing canvas, draws) the whole report.
+// draw lays out (and, on a drawing canvas, draws) the whole report: the
+// official form first, then the attachments in the order the schools'
+// disclosures have them.
 func (r *report) draw(c *canvas, progress func(float64)) {
 	r.section = 0
 	r.headings = nil
 	r.inTable = map[string]bool{}
 	c.setSize(sizeBody)
 	c.setGray(0)
+	if r.review != nil {
+		r.drawReview(c, progress)
+		return
+	}
 	running := strings.TrimSpace(formtext.OrgName(r.f) + "　" + r.ed.Title)
 	c.onNewPage = func() {
 		if c.page == 1 {
@@ -49,26 +57,25 @@ func (r *report) draw(c *canvas, progress func(float64)) {
 		c.setSize(sizeSmall)
 		c.setGray(0.3)
 		c.textLines(marginLeft, marginTop-9, contentW, []string{running}, 'L')
-		c.textLines(marginLeft, marginTop-9, contentW, []string{r.f.AcademicYear}, 'R')
 		c.setGray(0)
 	}
-	r.heading(c)
-	r.selfAssessment(c)
-	progress(0.15)
-	r.college(c)
+	r.formHead(c)
+	r.form(c)
 	progress(0.2)
-	r.roster(c, func(p float64) { progress(0.2 + 0.6*p) })
-	r.chart(c)
-	r.congress(c)
-	r.guidance(c)
-	progress(0.85)
-	r.texts(c)
-	r.signatures(c)
+	r.attachments(c, progress)
 	progress(1)
 }
 
 // metadata is the document information: title, subject, author.
 func (r *report) metadata() metadata {
+	if r.review != nil {
+		return metadata{
+			title:    strings.TrimSpace(formtext.OrgName(r.f) + " " + ReviewTitle),
+			subject:  strings.TrimSpace(r.ed.Title + " " + ReviewTitle),
+			author:   strings.TrimSpace(r.f.School),
+			keywords: "学生会组织深化改革 评估备案 审核",
+		}
+	}
 	return metadata{
 		title:    strings.TrimSpace(formtext.OrgName(r.f) + " " + r.ed.Title),
 		subject:  strings.TrimSpace(r.ed.Name + " " + r.f.AcademicYear),
@@ -94,26 +101,17 @@ func chineseNumber(n int) string {
 	return strconv.Itoa(n)
 }
 
-// heading starts a numbered section, keeping it on a page with at least
-// keep mm of what follows.
-func (r *report) heading(c *canvas) {
+// formHead draws the form's title and the header fields the edition
+// defines, and nothing the official form lacks.
+func (r *report) formHead(c *canvas) {
 	c.newPage()
 	c.setSize(sizeTitle)
 	lines := c.wrap(r.ed.Title, contentW)
 	c.bold = true
 	c.textLines(marginLeft, c.y, contentW, lines, 'C')
 	c.bold = false
-	c.y += float64(len(lines))*c.lineH() + 1
+	c.y += float64(len(lines))*c.lineH() + 3
 	c.setSize(sizeBody)
-	sub := strings.TrimSpace(r.ed.Name)
-	if r.f.AcademicYear != "" {
-		sub += "　" + r.f.AcademicYear
-	}
-	c.setGray(0.25)
-	lines = c.wrap(sub, contentW)
-	c.textLines(marginLeft, c.y, contentW, lines, 'C')
-	c.setGray(0)
-	c.y += float64(len(lines))*c.lineH() + 4
 
 	var fields []string
 	if !r.ed.HasHeader(forms.HeaderOrgName) {
@@ -124,23 +122,13 @@ func (r *report) heading(c *canvas) {
 	for _, h := range r.ed.HeaderFields {
 		fields = append(fields, formtext.HeaderField(r.f, h))
 	}
-	var tail []string
-	if r.f.AcademicYear != "" {
-		tail = append(tail, "学年："+r.f.AcademicYear)
-	}
-	if !r.f.FilingDate.IsZero() {
-		tail = append(tail, "填报日期："+r.f.FilingDate.Chinese())
-	}
-	if len(tail) > 0 {
-		fields = append(fields, strings.Join(tail, "　　"))
-	}
 	for _, fl := range fields {
 		lines := c.wrap(fl, contentW)
 		c.need(float64(len(lines)) * c.lineH())
 		c.textLines(marginLeft, c.y, contentW, lines, 'L')
 		c.y += float64(len(lines)) * c.lineH()
 	}
-	c.y += 3
+	c.y += 2
 }
 
 // sectionHeading starts a numbered section, kept on a page with at least
@@ -162,17 +150,6 @@ func (r *report) sectionHeading(c *canvas, title string, keep float64) {
 	c.y += h
 }
 
-// subHeading is an unnumbered heading inside a section.
-func (r *report) subHeading(c *canvas, title string, keep float64) {
-	c.setSize(sizeSub)
-	lines := c.wrap(title, contentW)
-	h := float64(len(lines))*c.lineH() + 1
-	c.y += 2
-	c.need(h + keep)
-	c.textLines(marginLeft, c.y, contentW, lines, 'L')
-	c.y += h
-}
-
 // paragraph writes wrapped text at the current size, flowing over pages.
 func (r *report) paragraph(c *canvas, text string, align byte) {
 	lh := c.lineH()
@@ -183,72 +160,116 @@ func (r *report) paragraph(c *canvas, text string, align byte) {
 	}
 }
 
-// selfAssessment draws the form's answered sections as on the official
-// form, then its optional rows.
-func (r *report) selfAssessment(c *canvas) {
-	cols := []float64{22, 84, 36, 32}
-	first := true
+// formCols are the column widths of the form: group or item number, item
+// text, conclusion, 备注. An item without parts spans the first two.
+var formCols = []float64{22, 84, 36, 32}
+
+// Signature block geometry, in mm.
+const (
+	// sigBlockH leaves a 42 mm round seal room between the block's first
+	// line and its bottom edge, over 盖章 and the date as seals are placed.
+	sigBlockH = 50.0
+	// optionalRowH is the least height of an optional row, room for a
+	// line or two written by hand.
+	optionalRowH = 12.0
+)
+
+// form draws the official form: its sections as one ruled table with the
+// sections' captions as caption rows, then in the same table the
+// edition's optional rows and its signature and stamp blocks. The optional
+// rows and blocks follow the whole form (after the college-level part of
+// editions that have one), and the blocks are kept on the page of the last
+// form rows.
+func (r *report) form(c *canvas) {
+	last := -1
+	for si := range r.ed.Sections {
+		if k := r.ed.Sections[si].Kind; k == forms.SectionAnswers || k == forms.SectionCounts {
+			last = si
+		}
+	}
+	tail := &table{cols: formCols, size: sizeTable}
+	keep := r.tailHeight(c, tail)
 	for si := range r.ed.Sections {
 		sec := &r.ed.Sections[si]
-		if sec.Kind != forms.SectionAnswers {
-			continue
+		k := 0.0
+		if si == last {
+			k = keep
 		}
-		title := sec.Title
-		if strings.TrimSpace(title) == "" {
-			title = "评估备案表"
+		switch sec.Kind {
+		case forms.SectionAnswers:
+			tail = r.answerSection(c, sec, k)
+		case forms.SectionCounts:
+			r.collegeSection(c, sec, k)
+			tail = &table{cols: formCols, size: sizeTable, headerPage: c.page}
 		}
-		r.sectionHeading(c, title, 30)
-		t := &table{cols: cols, size: sizeTable, header: [][]cell{{
-			{text: sec.Columns[0], span: 2, align: 'C', head: true},
-			{text: sec.Columns[1], align: 'C', head: true},
-			{text: sec.Columns[2], align: 'C', head: true},
-		}}}
-		answer := func(id string) []cell {
-			return []cell{
-				{text: formtext.Choice(r.f.Answers[id].Met, sec.Answers[0], sec.Answers[1], " "), align: 'C'},
-				{text: r.d.NoteFor(r.f, id)},
-			}
-		}
-		for _, it := range sec.Items {
-			if len(it.Parts) == 0 {
-				c.row(t, append([]cell{{text: formtext.ItemLabel(it), span: 2}}, answer(it.ID)...), 0)
-				continue
-			}
-			var rows [][]cell
-			for _, p := range it.Parts {
-				rows = append(rows, append([]cell{{text: formtext.ItemLabel(p)}}, answer(p.ID)...))
-			}
-			c.group(t, cell{text: formtext.ItemLabel(it), align: 'C'}, rows)
-		}
-		if first {
-			for _, title := range r.ed.OptionalRows {
-				key := formtext.OptionalKey(title)
-				r.inTable[key] = true
-				c.row(t, []cell{{text: title, align: 'C'}, {text: formtext.OptionalValue(r.f, key), span: 3}}, 12)
-			}
-			first = false
-		}
-		if strings.TrimSpace(r.ed.Legend) != "" {
-			c.setSize(sizeSmall)
-			c.y += 1
-			r.paragraph(c, r.ed.Legend, 'L')
-		}
+	}
+	r.tail(c, tail)
+	if strings.TrimSpace(r.ed.Legend) != "" {
+		c.setSize(sizeSmall)
+		c.y += 1
+		r.paragraph(c, r.ed.Legend, 'L')
 	}
 }
 
-// college draws the college-level section (counts) and its matrix, for
-// editions that have one.
-func (r *report) college(c *canvas) {
-	sec := r.ed.CollegeSection()
-	if sec == nil {
+// captionRow draws a section's caption as a row spanning the table, kept
+// on a page with keep mm of what follows.
+func (r *report) captionRow(c *canvas, title string, cols []float64, keep float64) {
+	if strings.TrimSpace(title) == "" {
 		return
 	}
-	r.sectionHeading(c, sec.Title, 30)
-	t := &table{cols: []float64{110, 34, 30}, size: sizeTable, header: [][]cell{{
+	t := &table{cols: cols, size: sizeTable}
+	c.setSize(sizeTable)
+	cells := c.layRow(t, []cell{{text: title, span: len(cols), align: 'C', head: true, bold: true}})
+	h := c.rowHeight(cells, 0)
+	c.need(h + keep)
+	c.drawRow(cells, h, false)
+}
+
+// answerSection draws an answered section of the form and returns its
+// table, which the optional rows and signature blocks continue. The last
+// item is kept on a page with keep mm below it.
+func (r *report) answerSection(c *canvas, sec *forms.Section, keep float64) *table {
+	t := &table{cols: formCols, size: sizeTable, header: [][]cell{{
+		{text: sec.Columns[0], span: 2, align: 'C', head: true},
+		{text: sec.Columns[1], align: 'C', head: true},
+		{text: sec.Columns[2], align: 'C', head: true},
+	}}}
+	r.captionRow(c, sec.Title, formCols, c.headerHeight(t)+20)
+	answer := func(id string) []cell {
+		return []cell{
+			{text: formtext.Choice(r.f.Answers[id].Met, sec.Answers[0], sec.Answers[1], " "), align: 'C'},
+			{text: r.d.NoteFor(r.f, id)},
+		}
+	}
+	for i, it := range sec.Items {
+		if i == len(sec.Items)-1 {
+			c.keepWith = keep
+		}
+		if len(it.Parts) == 0 {
+			c.row(t, append([]cell{{text: formtext.ItemLabel(it), span: 2}}, answer(it.ID)...), 0)
+			continue
+		}
+		var rows [][]cell
+		for _, p := range it.Parts {
+			rows = append(rows, append([]cell{{text: formtext.ItemLabel(p)}}, answer(p.ID)...))
+		}
+		c.group(t, cell{text: formtext.ItemLabel(it), align: 'C'}, rows)
+	}
+	c.keepWith = 0
+	return t
+}
+
+// collegeSection draws the college-level part of the form: its items with
+// the number of college unions meeting each, then the 具体情况 matrix. The
+// last matrix row is kept on a page with keep mm below it.
+func (r *report) collegeSection(c *canvas, sec *forms.Section, keep float64) {
+	cols := []float64{110, 34, contentW - 144}
+	t := &table{cols: cols, size: sizeTable, header: [][]cell{{
 		{text: sec.Columns[0], align: 'C', head: true},
 		{text: sec.Columns[1], align: 'C', head: true},
 		{text: sec.Columns[2], align: 'C', head: true},
 	}}}
+	r.captionRow(c, sec.Title, cols, c.headerHeight(t)+20)
 	items := sec.Answerable()
 	for _, it := range items {
 		count := ""
@@ -260,16 +281,11 @@ func (r *report) college(c *canvas) {
 		c.row(t, []cell{{text: formtext.ItemLabel(it)}, {text: count, align: 'C'}, {text: r.d.NoteFor(r.f, it.ID)}}, 0)
 	}
 
-	title := sec.MatrixTitle
-	if strings.TrimSpace(title) == "" {
-		title = "具体情况"
-	}
-	r.subHeading(c, title, 25)
-	colW := min(10.0, (contentW-34)/float64(len(items)))
-	cols := []float64{contentW - colW*float64(len(items))}
+	colW := min(10.0, (contentW-34)/float64(max(len(items), 1)))
+	mcols := []float64{contentW - colW*float64(len(items))}
 	nums := []cell{{text: "", head: true}}
 	for _, it := range items {
-		cols = append(cols, colW)
+		mcols = append(mcols, colW)
 		n := it.Number
 		if n == "" {
 			n = it.ID
@@ -284,14 +300,20 @@ func (r *report) college(c *canvas) {
 	if colW < 8 {
 		msize = sizeSmall * colW / 8 // many items: keep two-digit numbers on one line
 	}
-	m := &table{cols: cols, size: msize, header: [][]cell{
+	m := &table{cols: mcols, size: msize, header: [][]cell{
 		{{text: mc[0], align: 'C', head: true}, {text: mc[1], span: len(items), align: 'C', head: true}},
 		nums,
 	}}
-	if len(r.f.CollegeUnions) == 0 {
-		c.row(m, []cell{{text: "（未填写二级学生会组织）", span: len(items) + 1, align: 'C'}}, 0)
+	title := sec.MatrixTitle
+	if strings.TrimSpace(title) == "" {
+		title = "具体情况"
 	}
-	for _, u := range r.f.CollegeUnions {
+	r.captionRow(c, title, mcols, c.headerHeight(m)+8)
+	if len(r.f.CollegeUnions) == 0 {
+		c.keepWith = keep
+		c.row(m, []cell{{text: "", span: len(items) + 1}}, 0)
+	}
+	for i, u := range r.f.CollegeUnions {
 		row := []cell{{text: u.Name}}
 		for _, it := range items {
 			v := ""
@@ -303,81 +325,153 @@ func (r *report) college(c *canvas) {
 			}
 			row = append(row, cell{text: v, align: 'C'})
 		}
+		if i == len(r.f.CollegeUnions)-1 {
+			c.keepWith = keep
+		}
 		c.row(m, row, 0)
 	}
+	c.keepWith = 0
 }
 
-// rankText is a member's rank as the report prints it: as the roster
-// writes it, or why there is none (新生, 研究生).
-func rankText(m *forms.Member) string {
-	if t := formtext.Rank(m); t != "" {
-		return t
+// optionalCells are the cells of an optional row.
+func (r *report) optionalCells(title string) []cell {
+	return []cell{{text: title, align: 'C'}, {text: formtext.OptionalValue(r.f, formtext.OptionalKey(title)), span: 3}}
+}
+
+// tailHeight is the height of the form's optional rows and signature
+// blocks, or 0 when they do not fit on one page together with a form row
+// (a long optional text): then only the blocks are kept together with the
+// last optional row.
+func (r *report) tailHeight(c *canvas, t *table) float64 {
+	c.setSize(t.size)
+	h := float64(len(r.ed.Signatures)) * sigBlockH
+	for _, title := range r.ed.OptionalRows {
+		h += c.rowHeight(c.layRow(t, r.optionalCells(title)), optionalRowH)
 	}
-	switch {
-	case m.IsFirstYear():
-		return "新生"
-	case m.Level == forms.LevelGraduate:
-		return "研究生"
+	if h+c.headerHeight(t)+40 > contentEnd-contentTop {
+		return 0
 	}
-	return ""
+	return h
 }
 
-// rosterColumns are the roster's column titles and widths.
-var rosterColumns = []struct {
-	title string
-	w     float64
-}{
-	{"序号", 9}, {"姓名", 19}, {"政治面貌", 16}, {"院系", 24}, {"年级", 13},
-	{"学习成绩排名", 15}, {"不及格", 11}, {"工作经历", 29}, {"职务", 18}, {"部门", 20},
-}
-
-// roster draws the school-level roster: one row per member, never split,
-// with the header on every page.
-func (r *report) roster(c *canvas, progress func(float64)) {
-	r.sectionHeading(c, "校级组织工作人员名单", 25)
-	window := ""
-	for i := range r.f.Members {
-		w := r.f.Members[i].RankWindow
-		if i > 0 && w != window {
-			window = ""
-			break
+// tail draws the optional rows and the signature and stamp blocks in
+// table t, after the form's last rows; the blocks stay together with at
+// least the last optional row.
+func (r *report) tail(c *canvas, t *table) {
+	sigH := float64(len(r.ed.Signatures)) * sigBlockH
+	for i, title := range r.ed.OptionalRows {
+		r.inTable[formtext.OptionalKey(title)] = true
+		if i == len(r.ed.OptionalRows)-1 {
+			c.keepWith = sigH
 		}
-		window = w
+		c.row(t, r.optionalCells(title), optionalRowH)
 	}
-	c.setSize(sizeSmall)
-	note := fmt.Sprintf("共 %d 人。", len(r.f.Members))
-	if window != "" {
-		note += "学习成绩排名为" + window + "综合排名（名次/专业人数）。"
-	} else {
-		note += "学习成绩排名写作名次/专业人数；一年级新生、研究生不需填写。"
+	c.keepWith = 0
+	for _, sig := range r.ed.Signatures {
+		r.signature(c, t, sig)
 	}
-	r.paragraph(c, note, 'L')
-	c.y += 1
+}
 
-	t := &table{size: sizeRoster}
+// signature draws one signature and stamp block as a row of the form:
+// its title in the first column and, across the others, the opinion or
+// conclusion with room to sign, a seal and the date. A block is never
+// split across pages.
+func (r *report) signature(c *canvas, t *table, sig forms.Signature) {
+	var first string
+	var lines []string
+	switch sig.Kind {
+	case forms.SignatureOpinion:
+		first = formtext.Opinion(formtext.OpinionAccepts(r.f, sig.Title))
+		lines = []string{"盖章：　　　　　　　　", "年　　月　　日"}
+	case forms.SignatureConclusion:
+		first = formtext.Conclusion()
+		lines = []string{"工作组：　　　　　　　　", "负责人签字：　　　　　　　　", "年　　月　　日"}
+	}
+	c.setSize(t.size)
+	if c.need(sigBlockH) {
+		t.headerPage = c.page
+	}
+	labelW := t.cols[0]
+	x, y := marginLeft, c.y
+	c.rect(x, y, labelW, sigBlockH, "D")
+	c.rect(x+labelW, y, contentW-labelW, sigBlockH, "D")
+	lab := c.wrap(sig.Title, labelW-2*padX)
+	c.textLines(x+padX, y+(sigBlockH-float64(len(lab))*c.lineH())/2, labelW-2*padX, lab, 'C')
+	bx, bw := x+labelW+3, contentW-labelW-6
+	c.textLines(bx, y+3, bw, c.wrap(first, bw), 'L')
+	lh := c.lineH() + 2
+	for j, l := range lines {
+		ly := y + sigBlockH - 3 - float64(len(lines)-j)*lh
+		c.textLines(bx, ly, bw, []string{l}, 'R')
+	}
+	c.y = y + sigBlockH
+}
+
+// attachments draws what follows the form, in the order of the schools'
+// disclosures: the charter, the organisation chart, the roster, the
+// candidate method, the congress with its report, the delegate method, the
+// review method, the party's guidance, the 指导责任人, then the texts the
+// form's optional rows did not show. Each heading appears once.
+func (r *report) attachments(c *canvas, progress func(float64)) {
+	printed := map[string]bool{}
+	text := func(key string) {
+		printed[key] = true
+		if r.inTable[key] {
+			return
+		}
+		for _, ts := range forms.TextSections {
+			if ts.Key != key {
+				continue
+			}
+			t := strings.TrimSpace(*ts.Get(&r.f.Texts))
+			if t == "" {
+				return
+			}
+			r.sectionHeading(c, ts.Title, 15)
+			c.setSize(sizeBody)
+			r.paragraph(c, t, 'L')
+		}
+	}
+	text("charter")
+	r.chart(c)
+	r.roster(c, func(p float64) { progress(0.2 + 0.6*p) })
+	text("candidate_method")
+	printed["congress_report"] = true
+	r.congress(c)
+	text("delegate_method")
+	text("review_method")
+	text("party_guidance")
+	progress(0.85)
+	r.guidance(c)
+	for _, ts := range forms.TextSections {
+		if !printed[ts.Key] {
+			text(ts.Key)
+		}
+	}
+}
+
+// roster draws the school-level roster under the official column
+// headings: one row per member, never split, with the header on every
+// page.
+func (r *report) roster(c *canvas, progress func(float64)) {
+	r.sectionHeading(c, formtext.TitleRoster, 25)
+	t := &table{size: sizeRoster, cols: rosterWidths}
 	var head []cell
-	for _, col := range rosterColumns {
-		t.cols = append(t.cols, col.w)
-		head = append(head, cell{text: col.title, align: 'C', head: true})
+	for _, title := range formtext.RosterColumns {
+		head = append(head, cell{text: title, align: 'C', head: true})
 	}
 	t.header = [][]cell{head}
 	if len(r.f.Members) == 0 {
-		c.row(t, []cell{{text: "（名单为空）", span: len(rosterColumns), align: 'C'}}, 0)
+		c.row(t, []cell{{text: "", span: len(rosterWidths)}}, 0)
 	}
 	for i := range r.f.Members {
-		m := &r.f.Members[i]
-		c.row(t, []cell{
-			{text: strconv.Itoa(i + 1), align: 'C'},
-			{text: m.Name},
-			{text: m.PoliticalStatus},
-			{text: m.College},
-			{text: formtext.Grade(m), align: 'C'},
-			{text: rankText(m), align: 'C'},
-			{text: formtext.YesNo(m.Failed), align: 'C'},
-			{text: m.Experience},
-			{text: m.Position},
-			{text: m.Department},
-		}, 0)
+		row := formtext.RosterRow(i, &r.f.Members[i])
+		cells := make([]cell, len(row))
+		for j, v := range row {
+			cells[j] = cell{text: v, align: 'C'}
+		}
+		cells[formtext.RosterColExperience].align = 'L'
+		c.row(t, cells, 0)
 		if i%200 == 199 {
 			progress(float64(i+1) / float64(len(r.f.Members)))
 		}
@@ -385,173 +479,38 @@ func (r *report) roster(c *canvas, progress func(float64)) {
 	progress(1)
 }
 
-// congress draws the student congress, with ratios computed from counts.
+// rosterWidths are the widths of the roster's columns, in mm, in the
+// order of formtext.RosterColumns.
+var rosterWidths = []float64{9, 15, 15, 22, 13, 24, 14, 28, 17, 17}
+
+// congress draws the student congress, with ratios computed from counts,
+// followed by the school's own report of it.
 func (r *report) congress(c *canvas) {
-	r.sectionHeading(c, "校级学生（研究生）代表大会召开情况", 30)
-	cg := r.f.Congress
-	count := func(n *int, unit string) string {
-		if n == nil {
-			return "未填写"
-		}
-		return strconv.Itoa(*n) + " " + unit
-	}
-	share := func(num *int, ratio *forms.Ratio, of string) string {
-		s := count(num, "人")
-		if ratio != nil && ratio.Den > 0 {
-			s += fmt.Sprintf("，占%s的 %s（%d÷%d）", of, ratio.String(), ratio.Num, ratio.Den)
-		}
-		return s
-	}
-	var rows [][2]string
-	add := func(k, v string) { rows = append(rows, [2]string{k, v}) }
-	if s := strings.TrimSpace(cg.Session); s != "" {
-		add("会议", s)
-	}
-	date := "未填写"
-	if !cg.Date.IsZero() {
-		date = cg.Date.Chinese()
-		if cg.Planned {
-			date = "拟定为" + date + "（尚未召开）"
-		}
-	}
-	add("召开日期", date)
-	if p := strings.TrimSpace(cg.Place); p != "" {
-		add("地点", p)
-	}
-	add("学生人数", count(r.f.Students, "人"))
-	add("代表人数", share(cg.Delegates, r.d.DelegateShare, "学生人数"))
-	if cg.NonCadreDelegates != nil {
-		add("非学生会组织骨干代表", share(cg.NonCadreDelegates, r.d.NonCadreShare, "代表"))
-	}
-	if cg.Present != nil {
-		add("出席代表", share(cg.Present, r.d.Quorum, "代表"))
-	}
-	if cg.DelegateCandidates != nil {
-		add("代表候选人", count(cg.DelegateCandidates, "人"))
-	}
-	if cg.PresidiumSeats != nil || cg.PresidiumCandidates != nil || cg.Contested != nil {
-		var parts []string
-		if cg.PresidiumSeats != nil {
-			parts = append(parts, fmt.Sprintf("应选 %d 人", *cg.PresidiumSeats))
-		}
-		if cg.PresidiumCandidates != nil {
-			parts = append(parts, fmt.Sprintf("候选人 %d 人", *cg.PresidiumCandidates))
-		}
-		if cg.Contested != nil {
-			if *cg.Contested {
-				parts = append(parts, "差额选举")
-			} else {
-				parts = append(parts, "等额选举")
-			}
-		}
-		if cr := r.d.CandidateRatio; cr != nil && cr.Den > 0 && cr.Num > cr.Den {
-			excess := forms.Ratio{Num: cr.Num - cr.Den, Den: cr.Den}
-			parts = append(parts, "候选人多于应选人数 "+excess.String())
-		}
-		add("主席团选举", strings.Join(parts, "，"))
-	}
-	if len(cg.SeatsByCollege) > 0 {
-		var parts []string
-		total := 0
-		for _, s := range cg.SeatsByCollege {
-			parts = append(parts, fmt.Sprintf("%s %d 名", s.College, s.Seats))
-			total += s.Seats
-		}
-		add("各院系代表名额", strings.Join(parts, "、")+fmt.Sprintf("，合计 %d 名", total))
-	}
+	r.sectionHeading(c, formtext.TitleCongress, 30)
 	t := &table{cols: []float64{40, contentW - 40}, size: sizeTable}
-	for _, kv := range rows {
+	for _, kv := range formtext.CongressFacts(r.f, &r.d) {
 		c.row(t, []cell{{text: kv[0], align: 'C', head: true}, {text: kv[1]}}, 0)
 	}
+	if rep := strings.TrimSpace(r.f.Texts.CongressReport); rep != "" {
+		c.y += 3
+		c.setSize(sizeBody)
+		r.paragraph(c, rep, 'L')
+	}
 }
 
-// guidance draws the 指导责任人 table.
+// guidance draws the 指导责任人 table under the official headings.
 func (r *report) guidance(c *canvas) {
-	r.sectionHeading(c, "指导责任人", 25)
-	t := &table{cols: []float64{12, 64, 30, 30, 38}, size: sizeTable, header: [][]cell{{
-		{text: "序号", align: 'C', head: true},
-		{text: "职务", align: 'C', head: true},
-		{text: "姓名", align: 'C', head: true},
-		{text: "是否专职团干", align: 'C', head: true},
-		{text: "备注", align: 'C', head: true},
-	}}}
-	g := r.f.Guidance
-	for i, row := range []struct {
-		title string
-		guide forms.Guide
-	}{
-		{"分管学生会组织的校团委副书记", g.DeputySecretary},
-		{"学生会组织秘书长", g.SecretaryGeneral},
-	} {
+	r.sectionHeading(c, formtext.TitleGuidance, 25)
+	t := &table{cols: []float64{12, 64, 30, 30, 38}, size: sizeTable}
+	var head []cell
+	for _, h := range formtext.GuidanceColumns {
+		head = append(head, cell{text: h, align: 'C', head: true})
+	}
+	t.header = [][]cell{head}
+	for _, row := range formtext.GuidanceRows(r.f) {
 		c.row(t, []cell{
-			{text: strconv.Itoa(i + 1), align: 'C'},
-			{text: row.title},
-			{text: row.guide.Name, align: 'C'},
-			{text: formtext.YesNo(row.guide.FullTime), align: 'C'},
-			{text: row.guide.Note},
+			{text: row[0], align: 'C'}, {text: row[1]}, {text: row[2], align: 'C'},
+			{text: row[3], align: 'C'}, {text: row[4]},
 		}, 0)
-	}
-}
-
-// texts draws the free-text sections the form's optional rows did not show.
-func (r *report) texts(c *canvas) {
-	for _, ts := range forms.TextSections {
-		if r.inTable[ts.Key] {
-			continue
-		}
-		text := strings.TrimSpace(*ts.Get(&r.f.Texts))
-		if text == "" {
-			continue
-		}
-		r.sectionHeading(c, ts.Title, 15)
-		c.setSize(sizeBody)
-		r.paragraph(c, text, 'L')
-	}
-}
-
-// signatures draws the signature and stamp blocks of the form, each with
-// room for a 42 mm round stamp and kept on one page.
-func (r *report) signatures(c *canvas) {
-	if len(r.ed.Signatures) == 0 {
-		return
-	}
-	r.sectionHeading(c, "评估意见与签章", 60)
-	const (
-		labelW = 30.0
-		// blockH leaves a 42 mm round stamp room inside the frame between
-		// the first line and the bottom, over 盖章 and the date as stamps
-		// are placed.
-		blockH = 62.0
-	)
-	for i, sig := range r.ed.Signatures {
-		var first string
-		var lines []string
-		switch sig.Kind {
-		case forms.SignatureOpinion:
-			accepts := r.f.Opinions.UnionAccepts
-			if strings.Contains(sig.Title, "团委") || (i > 0 && !strings.Contains(sig.Title, "学生会")) {
-				accepts = r.f.Opinions.LeagueAccepts
-			}
-			first = "对评估意见是否认可：" + formtext.Choice(accepts, "认可", "不认可", "　")
-			lines = []string{"盖章：　　　　　　　　", "年　　月　　日"}
-		case forms.SignatureConclusion:
-			first = formtext.Choice(nil, "通过", "未通过", "　　")
-			lines = []string{"工作组：　　　　　　　　", "负责人签字：　　　　　　　　", "年　　月　　日"}
-		}
-		c.setSize(sizeBody)
-		c.need(blockH)
-		x, y := marginLeft, c.y
-		c.rect(x, y, labelW, blockH, "D")
-		c.rect(x+labelW, y, contentW-labelW, blockH, "D")
-		lab := c.wrap(sig.Title, labelW-2*padX)
-		c.textLines(x+padX, y+(blockH-float64(len(lab))*c.lineH())/2, labelW-2*padX, lab, 'C')
-		bx, bw := x+labelW+3, contentW-labelW-6
-		c.textLines(bx, y+3, bw, c.wrap(first, bw), 'L')
-		lh := c.lineH() + 2
-		for j, l := range lines {
-			ly := y + blockH - 3 - float64(len(lines)-j)*lh
-			c.textLines(bx, ly, bw, []string{l}, 'R')
-		}
-		c.y = y + blockH
 	}
 }

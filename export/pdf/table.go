@@ -14,6 +14,7 @@ type cell struct {
 	span  int  // columns spanned; 0 means 1
 	align byte // 'L' (default), 'C' or 'R'
 	head  bool // shaded, as a header
+	bold  bool
 }
 
 // table is a ruled table whose header rows repeat on every page it spans.
@@ -86,7 +87,9 @@ func (c *canvas) drawRow(cells []laidCell, h float64, top bool) {
 		if align == 0 {
 			align = 'L'
 		}
+		c.bold = lc.bold
 		c.textLines(lc.x+padX, ty, lc.w-2*padX, lc.lines, align)
+		c.bold = false
 	}
 	c.y += h
 }
@@ -124,7 +127,7 @@ func (c *canvas) row(t *table, r []cell, minH float64) {
 		c.splitRow(t, cells, h)
 		return
 	}
-	needH := h
+	needH := h + c.takeKeep(h+hh)
 	if t.headerPage != c.page {
 		needH += hh
 	}
@@ -135,11 +138,30 @@ func (c *canvas) row(t *table, r []cell, minH float64) {
 	c.drawRow(cells, h, false)
 }
 
+// takeKeep returns, and clears, the height that must follow the next row
+// on its page; 0 when that and a row of height h would not fit on one
+// page together.
+func (c *canvas) takeKeep(h float64) float64 {
+	k := c.keepWith
+	c.keepWith = 0
+	if h+k > contentEnd-contentTop {
+		return 0
+	}
+	return k
+}
+
 // splitRow draws a row taller than a page in pieces, line by line, each
 // piece on its own page under the repeated header.
 func (c *canvas) splitRow(t *table, cells []laidCell, h float64) {
 	lh := c.lineH()
 	done := 0
+	// reserve is the room the last piece leaves below it for what must
+	// follow on its page (the signature blocks after a long text).
+	reserve := c.takeKeep(0)
+	lines := 0
+	for _, lc := range cells {
+		lines = max(lines, len(lc.lines))
+	}
 	if c.page == 0 {
 		c.newPage()
 	}
@@ -152,6 +174,18 @@ func (c *canvas) splitRow(t *table, cells []laidCell, h float64) {
 		}
 		c.setSize(t.size)
 		fit := int((c.room() - 2*padY) / lh)
+		fresh := c.y <= contentTop+c.headerHeight(t)+1e-6
+		if left := lines - done; left <= fit && float64(left)*lh+2*padY+reserve > c.room() {
+			// The rest fits but what must follow it does not: carry two
+			// lines over so that the text and what follows share a page.
+			switch {
+			case left > 2:
+				fit = left - 2
+			case !fresh:
+				c.newPage()
+				continue
+			}
+		}
 		piece := make([]laidCell, len(cells))
 		more := false
 		for i, lc := range cells {
@@ -192,7 +226,7 @@ func (c *canvas) group(t *table, label cell, rows [][]cell) {
 		hs[len(hs)-1] += lh - total
 		total = lh
 	}
-	needH := total
+	needH := total + c.takeKeep(total+c.headerHeight(t))
 	if t.headerPage != c.page {
 		needH += c.headerHeight(t)
 	}

@@ -17,21 +17,21 @@ const (
 )
 
 // collegeCount is the number of college unions meeting an item: the count
-// the school states, or else the column sum of the matrix; "" when neither
-// is known.
-func collegeCount(f *forms.Filing, d *forms.Derived, id string) string {
+// the school states, or else the column sum of the matrix; false when
+// neither is known.
+func collegeCount(f *forms.Filing, d *forms.Derived, id string) (int, bool) {
 	if n, ok := f.CollegeItemCounts[id]; ok {
-		return strconv.Itoa(n)
+		return n, true
 	}
 	if len(f.CollegeUnions) > 0 {
-		return strconv.Itoa(d.CollegeCounts[id])
+		return d.CollegeCounts[id], true
 	}
-	return ""
+	return 0, false
 }
 
 // writeCollege writes sheet 2: the college-level items with the number of
 // unions meeting each, and the per-union matrix (具体情况).
-func writeCollege(b *book, f *forms.Filing, sec *forms.Section, d *forms.Derived) error {
+func writeCollege(b *book, f *forms.Filing, ed *forms.Edition, sec *forms.Section, d *forms.Derived) error {
 	items := sec.Answerable()
 	n := len(items)
 	cols := max(n+1, collegeMinCols)
@@ -59,12 +59,16 @@ func writeCollege(b *book, f *forms.Filing, sec *forms.Section, d *forms.Derived
 	for _, it := range items {
 		r = s.next()
 		s.put(r, 1, r, textEnd, formtext.ItemLabel(it), lookText)
-		s.put(r, textEnd+1, r, countEnd, collegeCount(f, d, it.ID), lookCenter)
+		if n, ok := collegeCount(f, d, it.ID); ok {
+			s.put(r, textEnd+1, r, countEnd, "", lookCenter)
+			s.putNumber(r, textEnd+1, n, lookCenter)
+		} else {
+			s.put(r, textEnd+1, r, countEnd, "", lookCenter)
+		}
 		s.put(r, countEnd+1, r, cols, strings.TrimSpace(f.Answers[it.ID].Note), lookText)
 	}
 
-	// The matrix, after a blank row.
-	s.next()
+	// The matrix follows as the form's 具体情况 part.
 	r = s.next()
 	mt := sec.MatrixTitle
 	if strings.TrimSpace(mt) == "" {
@@ -105,12 +109,13 @@ func writeCollege(b *book, f *forms.Filing, sec *forms.Section, d *forms.Derived
 					v = sec.Answers[0]
 				}
 			}
-			s.put(r, 2+i, r, 2+i, v, lookCenter)
+			s.putChoice(r, 2+i, v, [2]string{sec.Answers[0], sec.Answers[1]}, lookCenter)
 		}
 		for c := 2 + n; c <= cols; c++ {
 			s.put(r, c, r, c, "", lookCenter)
 		}
 	}
+	writeTail(s, f, ed)
 	s.setupPrint(head1, head2)
 	return s.finish()
 }

@@ -59,14 +59,23 @@ func writeForm(b *book, f *forms.Filing, ed *forms.Edition, d *forms.Derived) er
 		}
 	}
 
+	if ed.CollegeSection() == nil {
+		writeTail(s, f, ed)
+	}
+	s.setupPrint(titleRow, titleRow)
+	return s.finish()
+}
+
+// writeTail writes the rows that follow the whole form: the edition's
+// optional rows and its signature and stamp blocks. They go on the sheet
+// that holds the form's last part.
+func writeTail(s *sheet, f *forms.Filing, ed *forms.Edition) {
 	for _, title := range ed.OptionalRows {
 		writeLabelled(s, title, formtext.OptionalValue(f, formtext.OptionalKey(title)), 40)
 	}
 	for _, sig := range ed.Signatures {
 		writeSignature(s, f, sig)
 	}
-	s.setupPrint(titleRow, titleRow)
-	return s.finish()
 }
 
 // writeItem writes one item: a row with its text across the first two
@@ -75,7 +84,11 @@ func writeForm(b *book, f *forms.Filing, ed *forms.Edition, d *forms.Derived) er
 func writeItem(s *sheet, f *forms.Filing, sec *forms.Section, d *forms.Derived, it forms.Item) {
 	answer := func(r int, id string) {
 		met := f.Answers[id].Met
-		s.put(r, colAns, r, colAns, formtext.Choice(met, sec.Answers[0], sec.Answers[1], " "), lookCenter)
+		yes, no := true, false
+		s.putChoice(r, colAns, formtext.Choice(met, sec.Answers[0], sec.Answers[1], " "), [2]string{
+			formtext.Choice(&yes, sec.Answers[0], sec.Answers[1], " "),
+			formtext.Choice(&no, sec.Answers[0], sec.Answers[1], " "),
+		}, lookCenter)
 		s.put(r, colNote, r, colNote, d.NoteFor(f, id), lookText)
 	}
 	if len(it.Parts) == 0 {
@@ -95,8 +108,9 @@ func writeItem(s *sheet, f *forms.Filing, sec *forms.Section, d *forms.Derived, 
 
 // writeLabelled writes a row with a label in the first column and a text
 // across the others; minPt is the least height of the row. A text longer
-// than one row can hold goes on over further rows, framed as one cell, with
-// the label in the first of them so that it prints where the text starts.
+// than one row can hold goes on over further rows, cut at paragraph or
+// sentence ends and framed as one cell, with the label cell merged over
+// all of them.
 func writeLabelled(s *sheet, label, text string, minPt float64) {
 	last := len(s.widths)
 	parts := s.chunks(text, colText, last, lookText)
@@ -107,6 +121,7 @@ func writeLabelled(s *sheet, label, text string, minPt float64) {
 		s.atLeast(r, minPt)
 		return
 	}
+	top := s.row + 1
 	for i, p := range parts {
 		r := s.next()
 		border := uint8(bLeft | bRight)
@@ -116,13 +131,9 @@ func writeLabelled(s *sheet, label, text string, minPt float64) {
 		if i == len(parts)-1 {
 			border |= bBottom
 		}
-		l := ""
-		if i == 0 {
-			l = label
-		}
-		s.put(r, colGroup, r, colGroup, l, lookCenter.valigned("top").with(border))
 		s.put(r, colText, r, last, p, lookText.valigned("top").with(border))
 	}
+	s.put(top, colGroup, s.row, colGroup, label, lookCenter)
 }
 
 // writeSignature writes one signature block: the title in the first
@@ -137,13 +148,9 @@ func writeSignature(s *sheet, f *forms.Filing, sig forms.Signature) {
 	var lines []string
 	switch sig.Kind {
 	case forms.SignatureOpinion:
-		accepts := f.Opinions.UnionAccepts
-		if strings.Contains(sig.Title, "团委") {
-			accepts = f.Opinions.LeagueAccepts
-		}
-		lines = []string{"对评估意见是否认可：" + formtext.Choice(accepts, "认可", "不认可", "　"), "", indent + "盖章：", "", date}
+		lines = []string{formtext.Opinion(formtext.OpinionAccepts(f, sig.Title)), "", indent + "盖章：", "", date}
 	case forms.SignatureConclusion:
-		lines = []string{formtext.Choice(nil, "通过", "未通过", "　　"), "", indent + "工作组", indent + "负责人签字：", "", date}
+		lines = []string{formtext.Conclusion(), "", indent + "工作组：", indent + "负责人签字：", "", date}
 	default:
 		// ParseEdition rejects other kinds; an edition built in code gets
 		// an empty block to sign in.
@@ -152,4 +159,9 @@ func writeSignature(s *sheet, f *forms.Filing, sig forms.Signature) {
 	r := s.next()
 	s.put(r, colGroup, r, colGroup, sig.Title, lookCenter)
 	s.put(r, colText, r, last, strings.Join(lines, "\n"), lookText.valigned("top"))
+	s.atLeast(r, signatureRowPt)
 }
+
+// signatureRowPt is the least height of a signature row: 45 mm, room for a
+// 42 mm round seal.
+const signatureRowPt = 45 / 25.4 * 72

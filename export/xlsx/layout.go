@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -120,7 +121,10 @@ type sheet struct {
 	row    int       // the last row written
 	minPt  map[int]float64
 	spans  []span
-	err    error
+	// choices are the answer cells, by the two answers they offer in a
+	// drop-down list.
+	choices map[[2]string][]string
+	err     error
 }
 
 // span is a cell that covers several rows: together they must be as tall
@@ -131,7 +135,7 @@ type span struct {
 }
 
 func (b *book) addSheet(name string, widths []float64) *sheet {
-	s := &sheet{b: b, name: name, widths: widths, minPt: map[int]float64{}}
+	s := &sheet{b: b, name: name, widths: widths, minPt: map[int]float64{}, choices: map[[2]string][]string{}}
 	if b.x.SheetCount == 1 && b.x.GetSheetName(0) == "Sheet1" {
 		s.err = b.x.SetSheetName("Sheet1", name)
 	} else {
@@ -240,6 +244,47 @@ func (s *sheet) put(r1, c1, r2, c2 int, text string, l look) {
 	s.spans = append(s.spans, span{top: r1, bottom: r2, need: need})
 }
 
+// putNumber writes n as a number into cell (r, c), styled as l.
+func (s *sheet) putNumber(r, c, n int, l look) {
+	s.put(r, c, r, c, "", l)
+	if s.err != nil {
+		return
+	}
+	cell, _ := excelize.CoordinatesToCellName(c, r)
+	if err := s.b.x.SetCellInt(s.name, cell, int64(n)); err != nil {
+		s.fail(fmt.Errorf("写入工作表“%s”单元格 %s：%w", s.name, cell, err))
+	}
+}
+
+// putChoice writes an answer into cell (r, c) and offers the two answers
+// in a drop-down list, so that the cell cannot be given a third.
+func (s *sheet) putChoice(r, c int, text string, answers [2]string, l look) {
+	s.put(r, c, r, c, text, l)
+	cell, _ := excelize.CoordinatesToCellName(c, r)
+	s.choices[answers] = append(s.choices[answers], cell)
+}
+
+// addChoices adds the drop-down lists of the answer cells.
+func (s *sheet) addChoices() error {
+	keys := make([][2]string, 0, len(s.choices))
+	for k := range s.choices {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
+	for _, k := range keys {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = strings.Join(s.choices[k], " ")
+		if err := dv.SetDropList(k[:]); err != nil {
+			return fmt.Errorf("工作表“%s”答案下拉列表：%w", s.name, err)
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, "答案只能二选一", "请从下拉列表中选择："+k[0]+" 或 "+k[1])
+		if err := s.b.x.AddDataValidation(s.name, dv); err != nil {
+			return fmt.Errorf("工作表“%s”答案下拉列表：%w", s.name, err)
+		}
+	}
+	return nil
+}
+
 // atLeast makes row r at least pt points tall.
 func (s *sheet) atLeast(r int, pt float64) {
 	if pt > s.minPt[r] {
@@ -258,19 +303,62 @@ func linesPerRow(l look) int {
 }
 
 // chunks splits a text into pieces that each fit in one row of columns
-// c1..c2, cutting at line ends of the computed layout, so that a long text
-// is never cut off by the row height limit.
+// c1..c2, so that a long text is never cut off by the row height limit.
+// Pieces end at a paragraph's or a sentence's end; only a sentence longer
+// than a row is cut at a line end.
 func (s *sheet) chunks(text string, c1, c2 int, l look) []string {
 	text = cellText(text)
-	lines := wrapLinesKeepingBreaks(text, s.lineWidthEm(c1, c2, l))
+	width := s.lineWidthEm(c1, c2, l)
 	per := linesPerRow(l)
-	if len(lines) <= per {
+	if len(wrapLinesKeepingBreaks(text, width)) <= per {
 		return []string{text}
 	}
 	var out []string
-	for i := 0; i < len(lines); i += per {
-		j := min(i+per, len(lines))
-		out = append(out, strings.TrimSuffix(strings.Join(lines[i:j], ""), "\n"))
+	cur := ""
+	flush := func() {
+		if t := strings.TrimRight(cur, "\n"); t != "" {
+			out = append(out, t)
+		}
+		cur = ""
+	}
+	for _, sent := range sentences(text) {
+		if n := len(wrapLinesKeepingBreaks(cur+sent, width)); n <= per {
+			cur += sent
+			continue
+		}
+		flush()
+		lines := wrapLinesKeepingBreaks(sent, width)
+		for len(lines) > per {
+			out = append(out, strings.TrimRight(strings.Join(lines[:per], ""), "\n"))
+			lines = lines[per:]
+		}
+		cur = strings.Join(lines, "")
+	}
+	flush()
+	return out
+}
+
+// sentences cuts a text after each sentence end (。！？； and their
+// closing quotes or brackets) and each line break; joined, the pieces give
+// back the text.
+func sentences(text string) []string {
+	var out []string
+	rs := []rune(text)
+	start := 0
+	for i := 0; i < len(rs); i++ {
+		switch rs[i] {
+		case '。', '！', '？', '；', '!', '?', '\n':
+			j := i + 1
+			for j < len(rs) && strings.ContainsRune("”’」』）)】》\n", rs[j]) {
+				j++
+			}
+			out = append(out, string(rs[start:j]))
+			start = j
+			i = j - 1
+		}
+	}
+	if start < len(rs) {
+		out = append(out, string(rs[start:]))
 	}
 	return out
 }
@@ -295,6 +383,9 @@ func wrapLinesKeepingBreaks(text string, width float64) []string {
 func (s *sheet) finish() error {
 	if s.err != nil {
 		return s.err
+	}
+	if err := s.addChoices(); err != nil {
+		return err
 	}
 	def := heightFor(1, lookText)
 	h := func(r int) float64 {

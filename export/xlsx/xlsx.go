@@ -23,6 +23,7 @@ import (
 
 	"sureform/export/formtext"
 	"sureform/forms"
+	"sureform/forms/atomicfile"
 )
 
 // Names of the sheets, in workbook order. SheetCollege is present only for
@@ -71,7 +72,7 @@ func Write(w io.Writer, f *forms.Filing, ed *forms.Edition, opts Options) error 
 		func() error { return writeForm(b, f, ed, &d) },
 		func() error {
 			if cs := ed.CollegeSection(); cs != nil {
-				return writeCollege(b, f, cs, &d)
+				return writeCollege(b, f, ed, cs, &d)
 			}
 			return nil
 		},
@@ -98,7 +99,7 @@ func WriteFile(path string, f *forms.Filing, ed *forms.Edition, opts Options) er
 	if err := Write(&buf, f, ed, opts); err != nil {
 		return err
 	}
-	return forms.WriteFileAtomic(path, buf.Bytes())
+	return atomicfile.Write(path, buf.Bytes())
 }
 
 // writeProperties fills the document properties: what the file is and

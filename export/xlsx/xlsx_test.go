@@ -119,13 +119,28 @@ func TestFormItems(t *testing.T) {
 					}
 				}
 			}
+			// The optional rows and signature blocks follow the whole form:
+			// on the college sheet, after the matrix, for editions with a
+			// college-level part.
+			tailSheet := SheetForm
+			if ed.CollegeSection() != nil {
+				tailSheet, after = SheetCollege, 0
+				if rows, err = x.GetRows(tailSheet); err != nil {
+					t.Fatal(err)
+				}
+				if r := rowOf(rows, colGroup, 0, ed.CollegeSection().MatrixTitle); r == 0 {
+					t.Fatal("no matrix on the college sheet")
+				} else {
+					after = r
+				}
+			}
 			for _, title := range ed.OptionalRows {
 				r := rowOf(rows, colGroup, after, title)
 				if r == 0 {
 					t.Errorf("optional row %q missing", title)
 					continue
 				}
-				if got, want := cellAt(t, x, SheetForm, colText, r), formtext.OptionalValue(f, formtext.OptionalKey(title)); got != want {
+				if got, want := cellAt(t, x, tailSheet, colText, r), formtext.OptionalValue(f, formtext.OptionalKey(title)); got != want {
 					t.Errorf("optional row %q = %q, want %q", title, got, want)
 				}
 			}
@@ -179,9 +194,9 @@ func TestFormFacts(t *testing.T) {
 			"召开日期为：2021年6月3日",
 		}},
 		{"yangquan-2021", SheetCongress, []string{
-			"代表 99 人，占在校生 3.1%",
-			"3143 人",
-			"医学护理系 49 人；机电工程系 14 人；信息技术系 20 人；财经管理系 11 人；建筑工程系 5 人（合计 99 人）",
+			"代表99人，占联系学生人数的3.1%",
+			"3143人",
+			"医学护理系49人；机电工程系14人；信息技术系20人；财经管理系11人；建筑工程系5人（合计99人）",
 			GuideDeputySecretary, "刘罡明", GuideSecretaryGeneral, "刘玉洁",
 		}},
 	}
@@ -221,7 +236,7 @@ func TestSignatures(t *testing.T) {
 	}{
 		{"学生会组织意见", []string{"对评估意见是否认可：☑认可　□不认可", "", "盖章：", "", "年　　　月　　　日"}},
 		{"高校团委意见", []string{"对评估意见是否认可：□认可　☑不认可", "", "盖章：", "", "年　　　月　　　日"}},
-		{"评估结论", []string{"□通过　　□未通过", "", "工作组", "负责人签字：", "", "年　　　月　　　日"}},
+		{"评估结论", []string{"□通过　　□未通过", "", "工作组：", "负责人签字：", "", "年　　　月　　　日"}},
 	}
 	for _, tt := range tests {
 		r := rowOf(rows, colGroup, 0, tt.title)
@@ -371,7 +386,7 @@ func TestRosterTexts(t *testing.T) {
 	}{
 		{forms.Member{Grade: 1, Level: forms.LevelUndergraduate}, "一年级", ""},
 		{forms.Member{Grade: 2, Rank: forms.IntPtr(3), RankTotal: forms.IntPtr(45)}, "二年级", "3/45"},
-		{forms.Member{Grade: 3, Rank: forms.IntPtr(20)}, "三年级", "20/专业"},
+		{forms.Member{Grade: 3, Rank: forms.IntPtr(20)}, "三年级", "20"},
 		{forms.Member{Grade: 1, Level: forms.LevelGraduate}, "研一", ""},
 		{forms.Member{Grade: 2, Level: forms.LevelGraduate, RankPercent: forms.FloatPtr(10)}, "研二", "前10%"},
 		{forms.Member{GradeText: "纪检委员"}, "纪检委员", ""},

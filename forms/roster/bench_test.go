@@ -24,7 +24,7 @@ func roster5000(b *testing.B) []byte {
 		_ = i
 	}
 	for i := 0; i < 5000; i++ {
-		rows = append(rows, []string{fmt.Sprint(i + 1), fmt.Sprintf("学生%04d", i), statuses[i%4], colleges[i%5],
+		rows = append(rows, []string{fmt.Sprint(i + 1), personName(i), statuses[i%4], colleges[i%5],
 			grades[i%5], ranks[i%6], []string{"否", "无", "0", "1门"}[i%4], "班长、学习委员", positions[i%5],
 			"学习部", "护理", "是"})
 	}

@@ -290,6 +290,9 @@ func Parse(data []byte, name string, opt Options) (p *Preview, err error) {
 		p, err = parseWorkbook(data, s, &opt)
 	} else {
 		p, err = parseText(data, name, &opt)
+		if err != nil && s.misnamed {
+			err = notAZip(strings.ToLower(filepath.Ext(name)), err)
+		}
 	}
 	if err != nil {
 		return nil, err

@@ -19,6 +19,8 @@ const (
 	EncodingUTF8BOM = "UTF-8（带 BOM）"
 	EncodingUTF16   = "UTF-16"
 	EncodingGB18030 = "GB18030/GBK"
+	// EncodingGBKWrongBOM is GBK text behind a UTF-8 byte-order mark.
+	EncodingGBKWrongBOM = "GB18030/GBK（文件开头误标为 UTF-8）"
 )
 
 // decodeText turns the bytes of a text file into a string: UTF-8 with or
@@ -29,8 +31,16 @@ func decodeText(data []byte) (string, string, error) {
 	var dec *encoding.Decoder
 	name := ""
 	switch {
-	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && utf8.Valid(data[3:]):
 		return string(data[3:]), EncodingUTF8BOM, nil
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		// A UTF-8 mark in front of GBK text, as some tools write it.
+		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data[3:])
+		if err != nil || !plausibleChinese(out) {
+			return "", "", fileErr(ErrUnsupportedFormat, err,
+				"文件开头标明是 UTF-8 编码，但内容不是 UTF-8，也不像 GBK 编码的中文文本，无法读取。%s", saveAsXLSX)
+		}
+		return string(out), EncodingGBKWrongBOM, nil
 	case bytes.HasPrefix(data, []byte("\xff\xfe")):
 		dec, name = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder(), EncodingUTF16
 	case bytes.HasPrefix(data, []byte("\xfe\xff")):
@@ -83,18 +93,26 @@ func delimiter(text string) (rune, Format) {
 	return ',', FormatCSV
 }
 
+// maxTextFields caps the cells of one line of text: Excel has 16,384
+// columns and saves no more. A line of a million commas would make the CSV
+// reader allocate a cell for each.
+const maxTextFields = 16384
+
 // readText splits decoded text into rows of cells. Quoted cells may hold
 // line breaks (as Excel writes them); a stray quote is kept as text. Row
 // i holds the record that starts on line i+1, blank lines giving empty
-// rows. maxRows caps the number of non-empty rows.
+// rows. maxRows caps the number of rows, blank or not; a row keeps only the
+// columns a roster can use.
 func readText(text string, comma rune, maxRows int) ([][]string, error) {
+	if err := checkLines(text, comma); err != nil {
+		return nil, err
+	}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	r.ReuseRecord = false
+	r.ReuseRecord = true
 	var rows [][]string
-	nonEmpty := 0
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -112,24 +130,48 @@ func readText(text string, comma rune, maxRows int) ([][]string, error) {
 				return nil, err
 			}
 		}
-		if len(rec) > maxHeaderColumns {
-			rec = rec[:maxHeaderColumns]
-		}
 		// encoding/csv skips blank lines; put them back so that a row's
 		// index is its line in the file, as Excel would number it.
-		if line, _ := r.FieldPos(0); line > 0 {
-			for len(rows) < line-1 {
-				rows = append(rows, nil)
-			}
+		line, _ := r.FieldPos(0)
+		if line > maxRows || len(rows) >= maxRows {
+			return nil, tooManyRows(maxRows)
 		}
-		if !blankRow(rec) {
-			nonEmpty++
-			if nonEmpty > maxRows {
-				return nil, tooManyRows(maxRows)
-			}
+		for len(rows) < line-1 {
+			rows = append(rows, nil)
 		}
-		rows = append(rows, rec)
+		row := keepColumns(rec)
+		if err := checkCells(row, line); err != nil {
+			return nil, err
+		}
+		rows = append(rows, row)
 	}
+}
+
+// maxLineBytes caps the length of a line of text: a roster's line is a
+// few hundred bytes, and the CSV reader holds a line several times over.
+const maxLineBytes = 1 << 20
+
+// checkLines refuses text with a line longer than maxLineBytes or with
+// more than maxTextFields separators. Separators in quoted cells count
+// too: a roster has none that long.
+func checkLines(text string, comma rune) error {
+	line, n, start := 1, 0, 0
+	for i, c := range text {
+		switch c {
+		case '\n':
+			line, n, start = line+1, 0, i+1
+		case comma:
+			if n++; n >= maxTextFields {
+				return fileErr(ErrTooLarge, nil,
+					"第 %d 行有超过 %d 列，这不是名单。请确认选择了正确的文件", line, maxTextFields)
+			}
+		}
+		if i-start > maxLineBytes {
+			return fileErr(ErrTooLarge, nil,
+				"第 %d 行超过 %s，这不是名单。请确认选择了正确的文件", line, byteSize(maxLineBytes))
+		}
+	}
+	return nil
 }
 
 func blankRow(rec []string) bool {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -71,18 +72,26 @@ func sheetNames(wb *excelize.File, named string) []string {
 }
 
 // readSheet reads up to limit rows of a worksheet (limit < 0: all, capped
-// at maxRows non-empty rows) and fills merged ranges.
+// at maxRows rows) and fills merged ranges. Every row read counts against
+// maxRows, blank or not, and a row keeps only the columns a roster can use
+// (maxHeaderColumns), in a slice of its own: a sheet whose rows hold a value
+// only in the last column (XFD) costs no more than a blank one.
 func readSheet(wb *excelize.File, name string, limit, maxRows int, paths map[string]string) (*sheet, error) {
+	if raw := sheetPart(wb, name, paths); raw != nil && !partComplete(raw, "worksheet") {
+		return nil, fileErr(ErrDamaged, nil, "工作表「%s」%s", name, msgIncomplete)
+	}
 	it, err := wb.Rows(name)
 	if err != nil {
 		return nil, fmt.Errorf("opening sheet %q: %w", name, err)
 	}
 	defer it.Close()
 	sh := &sheet{name: name}
-	nonEmpty := 0
 	for it.Next() {
 		if limit >= 0 && len(sh.rows) >= limit {
 			break
+		}
+		if len(sh.rows) >= maxRows {
+			return nil, tooManyRows(maxRows)
 		}
 		hiddenRow := it.GetRowOpts().Hidden
 		cols, err := it.Columns()
@@ -95,16 +104,11 @@ func readSheet(wb *excelize.File, name string, limit, maxRows int, paths map[str
 			}
 			sh.hidden.rows[len(sh.rows)] = true
 		}
-		if len(cols) > maxHeaderColumns {
-			cols = cols[:maxHeaderColumns]
+		row := keepColumns(cols)
+		if err := checkCells(row, len(sh.rows)+1); err != nil {
+			return nil, err
 		}
-		if len(cols) > 0 && !blankRow(cols) {
-			nonEmpty++
-			if nonEmpty > maxRows {
-				return nil, tooManyRows(maxRows)
-			}
-		}
-		sh.rows = append(sh.rows, cols)
+		sh.rows = append(sh.rows, row)
 	}
 	if err := it.Error(); err != nil {
 		return nil, fmt.Errorf("reading sheet %q: %w", name, err)
@@ -121,15 +125,7 @@ func readSheet(wb *excelize.File, name string, limit, maxRows int, paths map[str
 // hiddenColumns lists the 0-based columns a worksheet hides, from the
 // <col hidden="1"> elements before its data.
 func hiddenColumns(wb *excelize.File, name string, paths map[string]string) map[int]bool {
-	p, ok := paths[name]
-	if !ok {
-		return nil
-	}
-	v, ok := wb.Pkg.Load(p)
-	if !ok {
-		return nil
-	}
-	raw, _ := v.([]byte)
+	raw := sheetPart(wb, name, paths)
 	if i := bytes.Index(raw, []byte("sheetData")); i >= 0 {
 		raw = raw[:i]
 	}
@@ -178,6 +174,72 @@ func xmlIntAttr(tag, attr string) int {
 		n = n*10 + int(v[i]-'0')
 	}
 	return n
+}
+
+// keepColumns copies the first maxHeaderColumns cells of a row, without
+// trailing empty ones, so that the row does not hold on to the rest.
+func keepColumns(cols []string) []string {
+	n := min(len(cols), maxHeaderColumns)
+	for n > 0 && cols[n-1] == "" {
+		n--
+	}
+	if n == 0 {
+		return nil
+	}
+	return append([]string(nil), cols[:n]...)
+}
+
+// maxCellChars is Excel's limit on the characters of a cell. A longer
+// "cell" is not a roster's: a stray quote in a text file, or a file built
+// to exhaust memory.
+const maxCellChars = 32767
+
+// checkCells refuses a row (the 1-based row) with a cell over maxCellChars.
+func checkCells(row []string, n int) error {
+	for i, c := range row {
+		if len(c) > maxCellChars && utf8.RuneCountInString(c) > maxCellChars {
+			return fileErr(ErrTooLarge, nil,
+				"第 %d 行 %s 列的内容超过 %d 个字符（Excel 单元格的上限），这不是名单。如果是文本文件，可能有不成对的引号",
+				n, columnLetter(i), maxCellChars)
+		}
+	}
+	return nil
+}
+
+// msgIncomplete is the message for a workbook that cannot be read to its
+// end.
+const msgIncomplete = "文件不完整或已损坏（可能下载或拷贝时被截断），没有导入任何内容。请重新获取原文件，或在 Excel 或 WPS 中打开后另存为 .xlsx 再导入"
+
+// sheetPart returns the XML of a worksheet as stored in the package, or nil
+// when it cannot be found.
+func sheetPart(wb *excelize.File, name string, paths map[string]string) []byte {
+	if p, ok := paths[name]; ok {
+		if v, ok := wb.Pkg.Load(p); ok {
+			raw, _ := v.([]byte)
+			return raw
+		}
+	}
+	return nil
+}
+
+// partComplete reports whether an XML part ends with the end tag of its
+// root element (with or without a namespace prefix): excelize stops
+// reading a sheet without a word at the first broken or missing byte, so a
+// sheet cut short would otherwise read as a shorter sheet.
+func partComplete(raw []byte, root string) bool {
+	raw = bytes.TrimRight(raw, " \t\r\n\x00")
+	if !bytes.HasSuffix(raw, []byte(root+">")) {
+		return false
+	}
+	i := bytes.LastIndex(raw, []byte("</"))
+	if i < 0 {
+		return false
+	}
+	tag := string(raw[i+2 : len(raw)-1])
+	if _, local, ok := strings.Cut(tag, ":"); ok {
+		tag = local
+	}
+	return tag == root
 }
 
 // cellRange is a merged range, 0-based and inclusive.
@@ -280,15 +342,14 @@ func worksheetPaths(wb *excelize.File) map[string]string {
 // the whole sheet a second time; when the part cannot be found it falls
 // back to excelize.
 func mergedRanges(wb *excelize.File, name string, paths map[string]string) ([]cellRange, error) {
-	var raw []byte
-	if p, ok := paths[name]; ok {
-		if v, ok := wb.Pkg.Load(p); ok {
-			raw, _ = v.([]byte)
-		}
-	}
+	raw := sheetPart(wb, name, paths)
 	var refs []string
 	if raw != nil {
 		refs = scanMergeRefs(raw)
+		if len(refs) > maxMerges {
+			return nil, fileErr(ErrTooLarge, nil,
+				"有超过 %d 个合并单元格，这不是名单。请确认选择了正确的文件或工作表", maxMerges)
+		}
 	} else {
 		mc, err := wb.GetMergeCells(name, true)
 		if err != nil {
@@ -314,8 +375,11 @@ func mergedRanges(wb *excelize.File, name string, paths map[string]string) ([]ce
 	return out, nil
 }
 
+// maxMerges caps the merged ranges of a sheet: a roster has a handful.
+const maxMerges = 100000
+
 // scanMergeRefs finds the ref attributes of the mergeCell elements of a
-// worksheet part.
+// worksheet part, stopping after maxMerges+1.
 func scanMergeRefs(raw []byte) []string {
 	i := bytes.LastIndex(raw, []byte("sheetData>"))
 	if i < 0 {
@@ -323,7 +387,7 @@ func scanMergeRefs(raw []byte) []string {
 	}
 	raw = raw[i:]
 	var refs []string
-	for {
+	for len(refs) <= maxMerges {
 		j := bytes.Index(raw, []byte("mergeCell "))
 		if j < 0 {
 			return refs
@@ -342,6 +406,7 @@ func scanMergeRefs(raw []byte) []string {
 		}
 		raw = raw[end:]
 	}
+	return refs
 }
 
 // isExcelizeSheetMissing reports whether err says a sheet does not exist.

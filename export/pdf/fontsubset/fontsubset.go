@@ -17,6 +17,8 @@ import (
 	"sync"
 
 	"golang.org/x/image/font/sfnt"
+
+	"sureform/fontfile"
 )
 
 // Font is a parsed TrueType font that can be asked for coverage and subsets.
@@ -47,25 +49,37 @@ var ErrNotTrueType = errors.New("not a TrueType-outline font")
 
 // Parse reads a TrueType font. data must not be modified afterwards.
 func Parse(data []byte) (*Font, error) {
-	if len(data) < 12 {
-		return nil, errors.New("font data too short")
+	t, err := fontfile.ReadTables(data)
+	if err != nil {
+		return nil, err
 	}
-	n := int(binary.BigEndian.Uint16(data[4:]))
-	if len(data) < 12+16*n {
-		return nil, errors.New("font table directory truncated")
+	return parse(data, t, -1)
+}
+
+// IsCollection reports whether data is a TrueType collection (.ttc).
+func IsCollection(data []byte) bool { return fontfile.IsCollection(data) }
+
+// NumFaces is the number of fonts in data: the collection's count for a
+// TrueType collection, 1 otherwise.
+func NumFaces(data []byte) int { return fontfile.NumFaces(data) }
+
+// ParseFace reads font index (from 0) of a TrueType collection (.ttc), or
+// the font itself when data is a single font and index is 0.
+func ParseFace(data []byte, index int) (*Font, error) {
+	t, err := fontfile.ReadFaceTables(data, index)
+	if err != nil {
+		return nil, err
 	}
-	f := &Font{data: data, tables: map[string][]byte{}}
-	for i := 0; i < n; i++ {
-		rec := data[12+16*i:]
-		tag := string(rec[:4])
-		off := int(binary.BigEndian.Uint32(rec[8:]))
-		ln := int(binary.BigEndian.Uint32(rec[12:]))
-		if off < 0 || ln < 0 || off+ln > len(data) {
-			return nil, fmt.Errorf("font table %q out of bounds", tag)
-		}
-		f.tables[tag] = data[off : off+ln]
-		f.tableOrderIn = append(f.tableOrderIn, tag)
+	if !fontfile.IsCollection(data) {
+		index = -1
 	}
+	return parse(data, t, index)
+}
+
+// parse checks a font's tables; index is its place in a collection, or -1
+// for a single font.
+func parse(data []byte, t *fontfile.Tables, index int) (*Font, error) {
+	f := &Font{data: data, tables: t.ByTag, tableOrderIn: t.Order}
 	for _, t := range []string{"head", "hhea", "maxp", "hmtx", "loca", "cmap", "name", "post"} {
 		if _, ok := f.tables[t]; !ok {
 			return nil, fmt.Errorf("font lacks the %q table", t)
@@ -92,7 +106,16 @@ func Parse(data []byte) (*Font, error) {
 	if len(f.tables["loca"]) < locaEntry*(f.numGlyphs+1) {
 		return nil, errors.New("font loca table truncated")
 	}
-	sf, err := sfnt.Parse(data)
+	var sf *sfnt.Font
+	var err error
+	if index < 0 {
+		sf, err = sfnt.Parse(data)
+	} else {
+		var c *sfnt.Collection
+		if c, err = sfnt.ParseCollection(data); err == nil {
+			sf, err = c.Font(index)
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading font: %w", err)
 	}
@@ -165,65 +188,17 @@ func (f *Font) metrics(g int) (adv, lsb uint16) {
 	return adv, lsb
 }
 
-// Composite glyph flags.
-const (
-	argWords     = 0x0001
-	haveScale    = 0x0008
-	moreComps    = 0x0020
-	haveXYScale  = 0x0040
-	haveTwoByTwo = 0x0080
-)
-
 // Component is one component record of a composite glyph.
-type Component struct {
-	// Offset is where the record starts in the glyph's data: its flags,
-	// then the component's glyph index at Offset+2, then its arguments at
-	// Offset+4.
-	Offset int
-	Flags  uint16
-	Glyph  int
-}
+type Component = fontfile.Component
 
 // ErrCompositeTruncated is returned for a composite glyph whose records
 // run past its data.
-var ErrCompositeTruncated = errors.New("composite glyph truncated")
+var ErrCompositeTruncated = fontfile.ErrCompositeTruncated
 
 // Components lists the component records of a composite glyph (glyf
-// table data of one glyph) and where the last one ends. A simple or empty
-// glyph has none.
-func Components(data []byte) (comps []Component, end int, err error) {
-	if len(data) < 10 || int16(binary.BigEndian.Uint16(data)) >= 0 {
-		return nil, 0, nil
-	}
-	p := 10
-	for {
-		if p+4 > len(data) {
-			return nil, 0, ErrCompositeTruncated
-		}
-		flags := binary.BigEndian.Uint16(data[p:])
-		comps = append(comps, Component{Offset: p, Flags: flags, Glyph: int(binary.BigEndian.Uint16(data[p+2:]))})
-		p += 4
-		if flags&argWords != 0 {
-			p += 4
-		} else {
-			p += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			p += 2
-		case flags&haveXYScale != 0:
-			p += 4
-		case flags&haveTwoByTwo != 0:
-			p += 8
-		}
-		if flags&moreComps == 0 {
-			if p > len(data) {
-				return nil, 0, ErrCompositeTruncated
-			}
-			return comps, p, nil
-		}
-	}
-}
+// table data of one glyph) and where the last one ends; see
+// fontfile.Components.
+func Components(data []byte) ([]Component, int, error) { return fontfile.Components(data) }
 
 // components returns the offsets (within data) of the glyph indexes of a
 // composite glyph's components.
@@ -398,7 +373,7 @@ func (f *Font) SubsetScaled(runes []rune, unitsPerEm int) ([]byte, error) {
 	if d, ok := f.tables["gasp"]; ok {
 		out["gasp"] = d
 	}
-	return assemble(out), nil
+	return fontfile.Assemble(0x00010000, out), nil
 }
 
 // cmapFormat4 builds a cmap table with one (3,1) format 4 subtable mapping
@@ -454,59 +429,4 @@ func cmapFormat4(rs []rune, gs []int) ([]byte, error) {
 	t = binary.BigEndian.AppendUint16(t, 1) // Unicode BMP
 	t = binary.BigEndian.AppendUint32(t, 12)
 	return append(t, sub...), nil
-}
-
-func checksum(b []byte) uint32 {
-	var s uint32
-	for i := 0; i < len(b); i += 4 {
-		var w [4]byte
-		copy(w[:], b[i:])
-		s += binary.BigEndian.Uint32(w[:])
-	}
-	return s
-}
-
-// assemble writes the tables as a TrueType file, in tag order, and sets the
-// head table's checkSumAdjustment.
-func assemble(tables map[string][]byte) []byte {
-	tags := make([]string, 0, len(tables))
-	for t := range tables {
-		tags = append(tags, t)
-	}
-	sort.Strings(tags)
-	n := len(tags)
-	sr, es := 1, 0
-	for sr*2 <= n {
-		sr *= 2
-		es++
-	}
-	var out []byte
-	out = binary.BigEndian.AppendUint32(out, 0x00010000)
-	out = binary.BigEndian.AppendUint16(out, uint16(n))
-	out = binary.BigEndian.AppendUint16(out, uint16(16*sr))
-	out = binary.BigEndian.AppendUint16(out, uint16(es))
-	out = binary.BigEndian.AppendUint16(out, uint16(16*(n-sr)))
-	off := 12 + 16*n
-	headAt := -1
-	for _, t := range tags {
-		d := tables[t]
-		out = append(out, t...)
-		out = binary.BigEndian.AppendUint32(out, checksum(d))
-		out = binary.BigEndian.AppendUint32(out, uint32(off))
-		out = binary.BigEndian.AppendUint32(out, uint32(len(d)))
-		off += (len(d) + 3) &^ 3
-	}
-	for _, t := range tags {
-		if t == "head" {
-			headAt = len(out)
-		}
-		out = append(out, tables[t]...)
-		for len(out)%4 != 0 {
-			out = append(out, 0)
-		}
-	}
-	if headAt >= 0 {
-		binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
-	}
-	return out
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+
+	"sureform/fontfile"
 )
 
 // Simple glyph point flags.
@@ -182,7 +184,7 @@ func scaleComposite(data []byte, s float64) ([]byte, error) {
 			continue
 		}
 		p := c.Offset + 4
-		if c.Flags&argWords != 0 {
+		if c.Flags&fontfile.FlagArgWords != 0 {
 			scaleFields(data, s, p, p+2)
 		} else {
 			data[p] = byte(int8(math.Round(float64(int8(data[p])) * s)))
