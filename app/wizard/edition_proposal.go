@@ -251,7 +251,9 @@ func (w *Window) CarryToEdition() {
 		}
 		for i, n := range names {
 			if n == sel.Selected {
-				w.carryInto(targets[i])
+				to := targets[i]
+				// the open filing is replaced: offer to save it first
+				w.confirmDiscard(func() { w.carryInto(to) })
 			}
 		}
 	}, w.win)
