@@ -86,7 +86,7 @@ func writeProposal(w io.Writer, p *formtemplate.Proposal) {
 		}
 		fmt.Fprintf(w, "%-5s %-2s %-4s 判定依据：%s", num, it.Item.Marker, it.Status.Chinese(), forms.FactTitle(it.Item.Fact))
 		if it.Item.Note != forms.NoteNone {
-			fmt.Fprintf(w, "；备注：%s", it.Item.Note)
+			fmt.Fprintf(w, "；备注：%s", forms.NoteTitle(it.Item.Note))
 		}
 		fmt.Fprintf(w, "\n      %s\n", it.Item.Text)
 		if it.Status == formtemplate.StatusChanged {

@@ -82,3 +82,11 @@ func TestFactTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestNoteTitles(t *testing.T) {
+	for k := range knownNotes {
+		if noteTitles[k] == "" {
+			t.Errorf("note kind %q has no title", k)
+		}
+	}
+}

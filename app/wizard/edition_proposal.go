@@ -139,10 +139,7 @@ func (v *proposalView) itemCard(i int, it formtemplate.ProposedItem) fyne.Canvas
 		}
 	}
 	v.facts = append(v.facts, sel)
-	noteKind := "无"
-	if it.Item.Note != forms.NoteNone {
-		noteKind = it.Item.Note
-	}
+	noteKind := forms.NoteTitle(it.Item.Note)
 	fm := widget.NewForm(widget.NewFormItem("判定依据", sel))
 	body := container.NewVBox(
 		container.NewGridWithColumns(2,
