@@ -175,6 +175,34 @@ func TestEditionsAddDuplicate(t *testing.T) {
 	}
 }
 
+func TestEditionTOMLErrorsInChinese(t *testing.T) {
+	base := "id = \"x\"\ntitle = \"t\"\n"
+	tests := []struct {
+		toml, want string
+	}{
+		{base + "year = \n", "第 3 行第"},
+		{base + "title = \"again\"\n", "重复"},
+		{base + "name = \"unterminated\n", "引号"},
+		{base + "year = 20x1\n", "第 3 行"},
+		{base + "year = \"2021\"\n", "year 的值应为整数，实为带引号的文本"},
+		{base + "org_types = \"学生会\"\n", "org_types 的值应为列表"},
+		{base + "[[sections]]\nid = 1\n", "id 的值应为带引号的文本，实为整数"},
+		{base + "year = 2021 2022\n", "一行只能写一项"},
+	}
+	for _, tt := range tests {
+		_, err := ParseEdition("next.toml", []byte(tt.toml))
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "next.toml") {
+			t.Errorf("%q: error %v should contain %q", tt.toml, err, tt.want)
+			continue
+		}
+		for _, english := range []string{"toml:", "expected", "unexpected", "incompatible", "[]", "int64"} {
+			if strings.Contains(err.Error(), english) {
+				t.Errorf("%q: error has parser text %q: %v", tt.toml, english, err)
+			}
+		}
+	}
+}
+
 // TestLaterEditionsMarkersAndLegends pins the 学年 editions' markers,
 // legends, 学年, columns and which items stay unconfirmed.
 func TestLaterEditionsMarkersAndLegends(t *testing.T) {
@@ -256,33 +284,5 @@ func TestEncodeEditionRoundTrip(t *testing.T) {
 	}
 	if got := tomlString("a\"b\\c\n\x01"); got != `"a\"b\\c\n\u0001"` {
 		t.Errorf("tomlString = %s", got)
-	}
-}
-
-func TestEditionTOMLErrorsInChinese(t *testing.T) {
-	base := "id = \"x\"\ntitle = \"t\"\n"
-	tests := []struct {
-		toml, want string
-	}{
-		{base + "year = \n", "第 3 行第"},
-		{base + "title = \"again\"\n", "重复"},
-		{base + "name = \"unterminated\n", "引号"},
-		{base + "year = 20x1\n", "第 3 行"},
-		{base + "year = \"2021\"\n", "year 的值应为整数，实为带引号的文本"},
-		{base + "org_types = \"学生会\"\n", "org_types 的值应为列表"},
-		{base + "[[sections]]\nid = 1\n", "id 的值应为带引号的文本，实为整数"},
-		{base + "year = 2021 2022\n", "一行只能写一项"},
-	}
-	for _, tt := range tests {
-		_, err := ParseEdition("next.toml", []byte(tt.toml))
-		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "next.toml") {
-			t.Errorf("%q: error %v should contain %q", tt.toml, err, tt.want)
-			continue
-		}
-		for _, english := range []string{"toml:", "expected", "unexpected", "incompatible", "[]", "int64"} {
-			if strings.Contains(err.Error(), english) {
-				t.Errorf("%q: error has parser text %q: %v", tt.toml, english, err)
-			}
-		}
 	}
 }

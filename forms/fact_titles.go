@@ -18,14 +18,14 @@ var factTitles = map[string]string{
 	FactSatisfactionStaff:     "对工作人员的满意率",
 	FactCollegeStaffLimit:     "二级组织工作人员人数上限",
 	FactCollegePresidiumLimit: "二级组织主席团人数上限",
-
+	// The college facts decided on each college union's own data.
 	FactCollegeStructure:        "二级组织“主席团+工作部门”架构",
 	FactCollegeTitles:           "二级组织只设允许的职务",
 	FactCollegePoliticalStatus:  "二级组织工作人员为党员或团员",
-	FactCollegeAcademicRecord:   "二级组织工作人员的成绩",
-	FactCollegePresidiumElected: "二级组织主席团由大会选举产生",
-	FactCollegeCongressHeld:     "二级组织按期召开学生代表大会",
-	FactCollegeGuidance:         "二级组织的团组织指导、秘书长",
+	FactCollegeAcademicRecord:   "二级组织工作人员学习成绩和不及格情况",
+	FactCollegePresidiumElected: "二级组织主席团由学生代表大会或全体学生大会选举产生",
+	FactCollegeCongressHeld:     "二级组织按期召开学生代表大会或全体学生大会",
+	FactCollegeGuidance:         "二级组织由团组织负责人指导、秘书长为团委老师",
 }
 
 // FactTitle says in Chinese what a fact decides; an unknown fact is

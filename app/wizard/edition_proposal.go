@@ -24,8 +24,8 @@ var templateExtensions = []string{".xlsx", ".xlsm", ".txt", ".csv"}
 // NewEdition asks for the template the province sent and proposes an
 // edition from it (文件 → 新建表格版本…).
 func (w *Window) NewEdition() {
-	w.chooseOpen(fileRequest{title: "选择本省下发的表格模板（Excel，或从 Word 表格复制后保存的文本）",
-		kind: "表格模板", exts: templateExtensions}, w.proposeEdition)
+	req := fileRequest{title: "选择本省下发的表格模板（Excel，或从 Word 表格复制后保存的文本）", kind: "表格模板", exts: templateExtensions}
+	w.chooseOpen(req, w.proposeEdition)
 }
 
 // proposeEdition reads a template and shows the proposal.

@@ -673,7 +673,7 @@ func TestMenuShortcutsAndPreferences(t *testing.T) {
 		t.Errorf("文件 menu: %s", got)
 	}
 	for _, it := range menu.Items[0].Items {
-		needsFiling := it.Label == "保存" || it.Label == "另存为…" || strings.HasPrefix(it.Label, "导") || it.Label == "转到其他表格版本…"
+		needsFiling := it.Label == "保存" || it.Label == "另存为…" || it.Label == "转到其他表格版本…" || strings.HasPrefix(it.Label, "导")
 		if it.Disabled != (needsFiling && w.doc == nil) {
 			t.Errorf("%s: disabled %v with filing %v", it.Label, it.Disabled, w.doc != nil)
 		}
