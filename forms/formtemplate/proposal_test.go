@@ -3,6 +3,8 @@ package formtemplate
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -294,6 +296,28 @@ func TestTemplateNumberColumn(t *testing.T) {
 	}
 }
 
+// TestTemplateFromSeedDisclosure reads the 2021 form as 阳泉职业技术学院
+// published it (testdata/seed000_form.txt, the table part of seed 000 as
+// extracted from its PDF: ticks turned into “(”, the numbers of items 4
+// and 5 lost, the per-college matrix after it) and gets the 2021 edition
+// back: every row the same, items 4 and 5 numbered again.
+func TestTemplateFromSeedDisclosure(t *testing.T) {
+	ref, err := builtin(t).Get("2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ReadFile(filepath.Join("testdata", "seed000_form.txt"), ref, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameRows(t, p, ref)
+	for _, it := range p.Items {
+		if it.Status != StatusSame {
+			t.Errorf("row %s: %s (%q)", it.Item.ID, it.Status.Chinese(), it.Item.Text)
+		}
+	}
+}
+
 // TestTemplateGBK reads a template saved by Notepad in GBK.
 func TestTemplateGBK(t *testing.T) {
 	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte("1.尊重同学\t是/否\r\n"))
@@ -348,6 +372,9 @@ func FuzzRead(f *testing.F) {
 		b.WriteString(strings.Join(row, "\t") + "\n")
 	}
 	f.Add(b.String())
+	if seed, err := os.ReadFile(filepath.Join("testdata", "seed000_form.txt")); err == nil {
+		f.Add(string(seed))
+	}
 	f.Add("1★. 坚持 | ☑是 □否 | 实有 |\n2. （一）校级学生会组织改革自评表\n指标\n")
 	f.Add("机构和人员规模\n3.机构和人员规模\n工作人员不超过40人\t□达标 □未达标\t实有 人")
 	f.Fuzz(func(t *testing.T, text string) {
@@ -369,6 +396,21 @@ func BenchmarkReadTemplate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Read("模板.xlsx", data, ref, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadSeedDisclosure reads the table of a published disclosure.
+func BenchmarkReadSeedDisclosure(b *testing.B) {
+	ref, _ := builtin(b).Get("2021")
+	data, err := os.ReadFile(filepath.Join("testdata", "seed000_form.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read("seed000_form.txt", data, ref, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
