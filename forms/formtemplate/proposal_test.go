@@ -318,6 +318,41 @@ func TestTemplateFromSeedDisclosure(t *testing.T) {
 	}
 }
 
+// TestTemplateFromSeedHTMLText reads the 2020 form as 昌吉职业技术学院
+// published it (testdata/seed002_form.txt: HTML check boxes, spaces the
+// PDF put beside Chinese characters, item 3's three rows on lines of
+// their own) against the 2020 edition: every row matched, the notes, the
+// answer words, the congress date and the satisfaction items read.
+func TestTemplateFromSeedHTMLText(t *testing.T) {
+	ref, err := builtin(t).Get("2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ReadFile(filepath.Join("testdata", "seed002_form.txt"), ref, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 19 || len(p.New()) != 0 {
+		t.Fatalf("%d rows, new %v", len(p.Items), p.New())
+	}
+	ed := p.Edition
+	if strings.Join(ed.Sections[0].Answers, "/") != "达标/未达标" || !ed.Satisfaction || ed.CongressRule != forms.CongressSince || ed.CongressSince != "2019-10-01" {
+		t.Errorf("answers %v satisfaction %v congress %s %s", ed.Sections[0].Answers, ed.Satisfaction, ed.CongressRule, ed.CongressSince)
+	}
+	for _, it := range p.Items {
+		want, _, _ := ref.Item(it.Item.ID)
+		if it.Match == nil || it.Match.ID != it.Item.ID || it.Item.Note != want.Note || it.Item.Fact != want.Fact {
+			t.Errorf("row %s: matched %v, note %q fact %q, want note %q fact %q", it.Item.ID, it.Match, it.Item.Note, it.Item.Fact, want.Note, want.Fact)
+		}
+		if strings.Contains(it.Item.Text, "<") || strings.Contains(it.Item.Text, " 人") {
+			t.Errorf("row %s keeps markup or spaces: %q", it.Item.ID, it.Item.Text)
+		}
+	}
+	if g := ed.Sections[0].Items[2]; g.Text != "机构和人员规模" || len(g.Parts) != 3 {
+		t.Errorf("item 3: %q with %d parts", g.Text, len(g.Parts))
+	}
+}
+
 // TestTemplateGBK reads a template saved by Notepad in GBK.
 func TestTemplateGBK(t *testing.T) {
 	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte("1.尊重同学\t是/否\r\n"))
