@@ -2,6 +2,7 @@ package formtemplate
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"os"
 	"path/filepath"
@@ -350,6 +351,25 @@ func TestTemplateFromSeedHTMLText(t *testing.T) {
 	}
 	if g := ed.Sections[0].Items[2]; g.Text != "机构和人员规模" || len(g.Parts) != 3 {
 		t.Errorf("item 3: %q with %d parts", g.Text, len(g.Parts))
+	}
+}
+
+// TestTemplateCSV reads a template saved as CSV, a quoted cell holding a
+// comma and a line break.
+func TestTemplateCSV(t *testing.T) {
+	ref := builtin(t).Newest()
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	for _, row := range templateRows(ref, map[string]string{"4": "主席团成员不超过5人,\n含轮值执行主席。"}) {
+		w.Write(row)
+	}
+	w.Flush()
+	p, err := Read("模板.csv", []byte(b.String()), ref, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 30 || len(p.Changed()) != 1 || p.Items[3].Item.Text != "主席团成员不超过5人,含轮值执行主席。" {
+		t.Errorf("%d rows, changed %v, item 4 %q", len(p.Items), p.Changed(), p.Items[3].Item.Text)
 	}
 }
 

@@ -2,8 +2,10 @@ package formtemplate
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -55,7 +57,38 @@ func tokens(name string, data []byte) ([]token, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s：%w", name, err)
 	}
+	if strings.EqualFold(filepath.Ext(name), ".csv") {
+		return csvTokens(name, text)
+	}
 	return textTokens(text)
+}
+
+// csvTokens reads a template Excel or WPS saved as CSV: cells split at
+// commas, quoted cells holding commas and line breaks.
+func csvTokens(name, text string) ([]token, error) {
+	r := csv.NewReader(strings.NewReader(text))
+	r.FieldsPerRecord, r.LazyQuotes = -1, true
+	var out []token
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s 不是可以读取的 CSV 文件（%v）：%w", name, err, ErrFormat)
+		}
+		line, _ := r.FieldPos(0)
+		for _, cell := range rec {
+			cell = cleanSpaces(markup.ReplaceAllString(checkboxes.Replace(cell), ""))
+			if cell == "" {
+				continue
+			}
+			if len(out) >= maxCells {
+				return nil, fmt.Errorf("%s 有超过 %d 个单元格，不像是一张表格模板：%w", name, maxCells, ErrFormat)
+			}
+			out = append(out, token{text: cell, where: fmt.Sprintf("第 %d 行", line)})
+		}
+	}
 }
 
 func workbookTokens(name string, data []byte) ([]token, error) {
