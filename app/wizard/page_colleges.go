@@ -230,7 +230,12 @@ func (p *collegesPage) onWriteTemplates() {
 		}
 		p.writeTemplates(dir.Path())
 	}, w.win)
-	w.setDialogFolder(d)
+	if dir := w.app.Preferences().String(prefLastFolder); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.SetTitleText("选择保存各组织填报表的文件夹")
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
@@ -270,23 +275,8 @@ func (p *collegesPage) writeTemplates(dir string) {
 
 // onImport asks for a filled workbook.
 func (p *collegesPage) onImport() {
-	w := p.w
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		p.importPaths([]string{r.URI().Path()})
-	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm"}))
-	w.setDialogFolder(d)
-	d.SetTitleText("选择收回的二级学生会组织填报表（可把多个文件一起拖到窗口上）")
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	p.w.chooseOpen(fileRequest{title: "选择收回的二级学生会组织填报表（可把多个文件一起拖到窗口上）", kind: "二级学生会组织填报表",
+		exts: []string{".xlsx", ".xlsm"}}, func(path string) { p.importPaths([]string{path}) })
 }
 
 // importPaths reads workbooks off the UI thread and shows their preview.
@@ -439,14 +429,15 @@ func (p *collegesPage) onUndo() {
 	w.validateNow()
 }
 
-// dropCollegeWorkbooks imports dropped college workbooks: when the
-// 二级学生会组织 step is shown, or when the files are named as the workbooks
-// are. It reports whether it took the drop.
+// dropCollegeWorkbooks imports dropped college workbooks: workbooks dropped
+// while the 二级学生会组织 step is shown, or files named as the college
+// workbooks are. It reports whether it took the drop.
 func (w *Window) dropCollegeWorkbooks(uris []fyne.URI) bool {
 	if w.doc == nil || w.doc.edition.CollegeSection() == nil {
 		return false
 	}
-	onStep := w.step >= 0 && w.step < len(w.ids) && w.ids[w.step] == stepColleges
+	ext := strings.ToLower(filepath.Ext(uris[0].Path()))
+	onStep := w.step >= 0 && w.step < len(w.ids) && w.ids[w.step] == stepColleges && (ext == ".xlsx" || ext == ".xlsm")
 	named := strings.HasPrefix(filepath.Base(uris[0].Path()), "二级学生会组织-")
 	if !onStep && !named {
 		return false

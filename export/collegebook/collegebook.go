@@ -259,13 +259,7 @@ func (b *book) basicSheet(border []excelize.Border) error {
 			}
 		}
 	}
-	landscape, fitWidth, fitHeight, a4 := "portrait", 1, 0, 9
-	if err := wb.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape,
-		FitToWidth: &fitWidth, FitToHeight: &fitHeight}); err != nil {
-		return err
-	}
-	fit := true
-	return wb.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit})
+	return printOnA4(wb, sh)
 }
 
 // basicValue is what the workbook already holds for a line: the union's
@@ -449,12 +443,17 @@ func (b *book) answersSheet(border []excelize.Border) error {
 	}
 	noteRow := last + 2
 	if err := wb.SetCellStr(sh, fmt.Sprintf("A%d", noteRow), "说明：每项选择“"+b.sec.Answers[0]+"”或“"+b.sec.Answers[1]+
-		"”；答“"+b.sec.Answers[1]+"”的请在备注中写明原因。第3、4项的人数以“"+college.SheetRoster+"”工作表为准。"); err != nil {
+		"”；答“"+b.sec.Answers[1]+"”的请在备注中写明原因。工作人员和主席团的人数以“"+college.SheetRoster+"”工作表为准。"); err != nil {
 		return err
 	}
 	if err := wb.MergeCell(sh, fmt.Sprintf("A%d", noteRow), fmt.Sprintf("D%d", noteRow)); err != nil {
 		return err
 	}
+	return printOnA4(wb, sh)
+}
+
+// printOnA4 prints a sheet on portrait A4, all its columns on one page wide.
+func printOnA4(wb *excelize.File, sh string) error {
 	portrait, fitWidth, fitHeight, a4 := "portrait", 1, 0, 9
 	if err := wb.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait,
 		FitToWidth: &fitWidth, FitToHeight: &fitHeight}); err != nil {
