@@ -139,3 +139,16 @@ func TestUndoRefusesAfterChange(t *testing.T) {
 		t.Error("undo after a change was allowed")
 	}
 }
+
+func TestParseAnswer(t *testing.T) {
+	for in, want := range map[string]*bool{"是": forms.BoolPtr(true), " 否 ": forms.BoolPtr(false), "☑是": forms.BoolPtr(true),
+		"符合": forms.BoolPtr(true), "不符合": forms.BoolPtr(false), "未达标": forms.BoolPtr(false), "√": forms.BoolPtr(true), "": nil} {
+		got, err := parseAnswer(in)
+		if err != nil || (got == nil) != (want == nil) || (got != nil && *got != *want) {
+			t.Errorf("parseAnswer(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := parseAnswer("基本符合"); err == nil {
+		t.Error("基本符合 accepted")
+	}
+}

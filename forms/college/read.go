@@ -550,7 +550,7 @@ func (r *reader) readAnswers() {
 			return ""
 		}
 		ans := cell(answerCol)
-		switch v, err := roster.ParseYesNo(strings.TrimPrefix(strings.TrimPrefix(ans, "☑"), "□")); {
+		switch v, err := parseAnswer(ans); {
 		case err != nil:
 			r.problem(r.answers, y+1, answerCol, forms.SeverityError, ans, fmt.Sprintf("第%s项：%v", it.Number, err))
 		case v != nil:
@@ -564,6 +564,20 @@ func (r *reader) readAnswers() {
 	if len(u.Notes) == 0 {
 		u.Notes = nil
 	}
+}
+
+// parseAnswer reads a 是/否 cell of the 自评 sheet, also in the words of
+// the older forms (达标/未达标, 符合/不符合) and with a ticked box (☑是).
+func parseAnswer(s string) (*bool, error) {
+	t := strings.Join(strings.Fields(s), "")
+	t = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(t, "☑"), "■"), "□")
+	switch t {
+	case "达标", "符合":
+		return forms.BoolPtr(true), nil
+	case "未达标", "不达标", "不符合":
+		return forms.BoolPtr(false), nil
+	}
+	return roster.ParseYesNo(t)
 }
 
 // readRoster reads the roster sheet through the school roster's parser.
