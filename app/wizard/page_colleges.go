@@ -175,6 +175,7 @@ func (p *collegesPage) refresh() {
 func (p *collegesPage) collectBox() fyne.CanvasObject {
 	write := widget.NewButton("生成各组织填报表…", p.onWriteTemplates)
 	read := widget.NewButton("导入收回的填报表…", p.onImport)
+	readAll := widget.NewButton("导入文件夹中的全部填报表…", p.onImportFolder)
 	p.undoBtn = widget.NewButton("撤销导入", p.onUndo)
 	p.undoBtn.Disable()
 	p.pending = note("")
@@ -183,7 +184,7 @@ func (p *collegesPage) collectBox() fyne.CanvasObject {
 		heading("收集各组织的数据"),
 		note("可为每个二级学生会组织生成一份填报表（基本情况、工作人员名单、逐项自评），发给各组织填写；收回后导入（可一次选择或拖入多个文件），"+
 			"程序按名单、日期和指导老师逐项核对，并据此填写下面的“具体情况”和各项符合标准的组织数量。未收回的组织仍可在下面手工填写。"),
-		container.NewHBox(write, read, p.undoBtn),
+		container.NewHBox(write, read, readAll, p.undoBtn),
 		p.pending)
 }
 
@@ -219,23 +220,39 @@ func collectionText(u *forms.CollegeUnion) string {
 
 // onWriteTemplates asks for a folder and writes a workbook per union there.
 func (p *collegesPage) onWriteTemplates() {
+	p.chooseFolder("选择保存各组织填报表的文件夹", p.writeTemplates)
+}
+
+// onImportFolder asks for a folder and imports every workbook in it.
+func (p *collegesPage) onImportFolder() {
+	p.chooseFolder("选择收回的填报表所在的文件夹", func(dir string) {
+		paths, err := college.WorkbooksIn(dir)
+		if err != nil {
+			p.w.showError(err)
+			return
+		}
+		p.importPaths(paths)
+	})
+}
+
+// chooseFolder asks for a folder, starting in the last one used.
+func (p *collegesPage) chooseFolder(title string, done func(dir string)) {
 	w := p.w
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			w.showError(err)
 			return
 		}
-		if dir == nil {
-			return
+		if dir != nil {
+			done(dir.Path())
 		}
-		p.writeTemplates(dir.Path())
 	}, w.win)
 	if dir := w.app.Preferences().String(prefLastFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
 		}
 	}
-	d.SetTitleText("选择保存各组织填报表的文件夹")
+	d.SetTitleText(title)
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
@@ -351,7 +368,12 @@ func (p *collegesPage) showPreview(previews []*college.Preview, failed []string)
 		}
 	}
 	if len(previews) == 0 {
-		dialog.ShowInformation("未导入", strings.Join(failed, "\n"), w.win)
+		msg := strings.Join(failed, "\n")
+		if msg == "" {
+			msg = "没有找到 .xlsx 填报表"
+		}
+		w.showCharacters(msg)
+		dialog.ShowInformation("未导入", msg, w.win)
 		return
 	}
 	scroll := container.NewVScroll(box)

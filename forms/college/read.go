@@ -77,6 +77,26 @@ func (p *Preview) ErrorCount() int {
 	return n
 }
 
+// WorkbooksIn lists the workbooks (.xlsx, .xlsm) in a folder, sorted, for
+// importing every returned workbook at once; Excel's lock files (~$…) are
+// left out.
+func WorkbooksIn(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取文件夹 %s：%s", dir, osMessage(err))
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		ext := strings.ToLower(filepath.Ext(name))
+		if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || (ext != ".xlsx" && ext != ".xlsm") {
+			continue
+		}
+		out = append(out, filepath.Join(dir, name))
+	}
+	return out, nil
+}
+
 // ReadFile reads a filled college workbook for a filing.
 func ReadFile(path string, f *forms.Filing, ed *forms.Edition) (*Preview, error) {
 	base := filepath.Base(path)
