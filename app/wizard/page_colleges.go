@@ -27,6 +27,8 @@ type collegesPage struct {
 
 	// pending lists the unions whose workbooks have not come back.
 	pending *widget.Label
+	// rosters shows, per union path, its roster and the roster's problems.
+	rosters map[string]*widget.Label
 	// undo reverts the last import of college workbooks.
 	undo    *college.Result
 	undoBtn *widget.Button
@@ -111,6 +113,7 @@ func (p *collegesPage) buildUnions() {
 	w.loading = true
 	defer func() { w.loading = false }()
 	p.unions.Objects = nil
+	p.rosters = map[string]*widget.Label{}
 	for i := range f.CollegeUnions {
 		i := i
 		u := &f.CollegeUnions[i]
@@ -119,6 +122,7 @@ func (p *collegesPage) buildUnions() {
 		fm.add("名称", w.textField(base+".name", "如：机电工程系学生会", false, func() string { return u.Name }, func(s string) { u.Name = s }))
 		fm.add("工作人员人数", w.intField(base+".staff", func() *int { return u.Staff }, func(v *int) { u.Staff = v }))
 		fm.add("主席团人数", w.intField(base+".presidium", func() *int { return u.Presidium }, func(v *int) { u.Presidium = v }))
+		p.unionData(fm, base, u)
 		checks := container.NewGridWrap(fyne.NewSize(96, 36))
 		for _, it := range p.section.Answerable() {
 			id := it.ID
@@ -147,7 +151,6 @@ func (p *collegesPage) buildUnions() {
 		if title == "" {
 			title = fmt.Sprintf("第 %d 个组织", i+1)
 		}
-		title += "　" + collectionText(u)
 		w.showCharacters(title)
 		// the union's name is the user's text, so it is not in the (pruned)
 		// bold font of a card title
@@ -162,9 +165,68 @@ func (p *collegesPage) buildUnions() {
 
 func (p *collegesPage) refresh() {
 	p.showPending()
+	p.showRosters()
 	d := &p.w.report.Derived
 	for id, l := range p.sums {
 		l.SetText(fmt.Sprintf("按具体情况合计：%d 个", d.CollegeCounts[id]))
+	}
+}
+
+// unionData adds the fields of a union's own data: where its workbook is,
+// its roster, congress, presidium election and guidance. A workbook fills
+// them in; a union entered by hand may have them typed.
+func (p *collegesPage) unionData(fm *form, base string, u *forms.CollegeUnion) {
+	w := p.w
+	status := widget.NewLabel(collectionText(u))
+	w.showCharacters(status.Text)
+	fm.add("填报表", w.register(newField(base+".collection", status, nil)))
+	roster := widget.NewLabel("")
+	roster.Wrapping = fyne.TextWrapWord
+	p.rosters[base] = roster
+	fm.add("工作人员名单", w.register(newField(base+".roster", roster, nil)))
+	fm.add("学代会或全体学生大会召开日期", w.dateField(base+".congress_date",
+		func() forms.Date { return u.CongressDate }, func(d forms.Date) { u.CongressDate = d }))
+	fm.add("主席团产生方式", w.selectField(base+".presidium_election", forms.PresidiumElections,
+		func() string { return u.PresidiumElection }, func(s string) { u.PresidiumElection = s }))
+	fm.add("指导的团组织负责人", w.textField(base+".league_lead.name", "姓名", false,
+		func() string { return u.LeagueLead.Name }, func(s string) { u.LeagueLead.Name = s }))
+	fm.add("团组织负责人是否为团委老师", w.boolField(base+".league_lead.full_time", "是", "否",
+		func() *bool { return u.LeagueLead.FullTime }, func(v *bool) { u.LeagueLead.FullTime = v }))
+	fm.add("秘书长", w.textField(base+".secretary_general.name", "姓名", false,
+		func() string { return u.SecretaryGeneral.Name }, func(s string) { u.SecretaryGeneral.Name = s }))
+	fm.add("秘书长是否为团委老师", w.boolField(base+".secretary_general.full_time", "是", "否",
+		func() *bool { return u.SecretaryGeneral.FullTime }, func(v *bool) { u.SecretaryGeneral.FullTime = v }))
+	p.showRosters()
+}
+
+// showRosters says for each union how many members its roster has and
+// lists the roster's problems, which are corrected in the college's
+// workbook and imported again.
+func (p *collegesPage) showRosters() {
+	f := p.w.doc.filing
+	for i := range f.CollegeUnions {
+		base := fmt.Sprintf("college_unions[%d]", i)
+		l := p.rosters[base]
+		if l == nil {
+			continue
+		}
+		u := &f.CollegeUnions[i]
+		text := "未收集（导入该组织收回的填报表后显示）"
+		if u.Roster != nil {
+			d := forms.DeriveCollege(f, p.w.doc.edition, u)
+			text = fmt.Sprintf("%d 人，其中主席团 %d 人", d.Staff, d.Presidium)
+			var msgs []string
+			for _, fd := range p.w.report.Findings {
+				if forms.PathUnder(fd.Path, base+".roster") {
+					msgs = append(msgs, "· "+fd.Message)
+				}
+			}
+			if len(msgs) > 0 {
+				text += fmt.Sprintf("；名单中有 %d 个问题（请该组织改正后重新导入其填报表）：\n%s", len(msgs), strings.Join(msgs, "\n"))
+			}
+		}
+		p.w.showCharacters(text)
+		l.SetText(text)
 	}
 }
 
