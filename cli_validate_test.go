@@ -111,7 +111,7 @@ func TestValidateJSON(t *testing.T) {
 	if err := json.Unmarshal(doc["findings"], &findings); err != nil {
 		t.Fatal(err)
 	}
-	if summary["errors"] != 3 || summary["errors"]+summary["unmet"]+summary["warnings"] != len(findings) || len(summary) != 3 {
+	if summary["errors"] != 3 || summary["errors"]+summary["unmet"]+summary["warnings"] != len(findings) || len(summary) != 4 {
 		t.Errorf("summary %v for %d findings", summary, len(findings))
 	}
 	seenStated := false

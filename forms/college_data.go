@@ -128,6 +128,8 @@ func init() {
 		catalogue = append(catalogue, *r)
 		ruleIndex[r.ID] = r
 	}
+	// The college facts the school's table does not decide itself join it,
+	// deciding each over every union (see decideCollegeFact).
 	for fact := range collegeDeciders {
 		if _, ok := factDeciders[fact]; ok {
 			continue // the size limits, decided from the typed counts

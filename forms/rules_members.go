@@ -109,7 +109,7 @@ func (c *checker) duplicates() {
 	}
 	type person struct{ name, college string }
 	same := make(map[key]int, len(f.Members))
-	byPerson := make(map[person][]int, len(f.Members))
+	byPerson := make(map[person]int, len(f.Members))
 	for i := range f.Members {
 		m := &f.Members[i]
 		name := trimSpace(m.Name)
@@ -124,15 +124,14 @@ func (c *checker) duplicates() {
 		}
 		same[k] = i
 		p := person{name, trimSpace(m.College)}
-		for _, j := range byPerson[p] {
-			o := &f.Members[j]
-			if o.Grade != m.Grade || o.Grade == 0 {
+		if j, ok := byPerson[p]; ok {
+			if o := &f.Members[j]; o.Grade != m.Grade || o.Grade == 0 {
 				c.addf(RuleMemberMaybeDuplicate, memberPath(i, "name"),
 					"%s与第%d人姓名、院系相同，年级%s，请核对是否为同一人（同一人只能列一次）", c.memberRef(i), j+1, gradePair(o, m))
-				break
 			}
+		} else {
+			byPerson[p] = i
 		}
-		byPerson[p] = append(byPerson[p], i)
 	}
 }
 
@@ -185,7 +184,7 @@ func (c *checker) memberPosition(g *memberGroups, i int, m *Member) {
 		c.group(g, RuleMemberPositionMissing, "position", "未填职务，无法核对职务设置（只能是"+c.lim.titleList()+"）", i,
 			c.memberRef(i)+"未填职务，无法核对职务设置（只能是"+c.lim.titleList()+"）", "")
 		return
-	case IsUnconfirmedPresidiumTitle(p):
+	case IsUnconfirmedPresidiumTitle(p) && !c.lim.AllowsTitle(p):
 		// 主席团成员 is how several schools' own plans word it (咸宁): a
 		// presidium member whose exact title the form wants named.
 		c.group(g, RuleMemberPresidiumTitle, "position", "的职务为“主席团成员”，计入主席团；请写明各人是主席、副主席还是执行主席", i,

@@ -21,6 +21,8 @@ type Finding struct {
 	Path string `json:"path"`
 	// Items are the ids of the edition items the finding concerns.
 	Items []string `json:"items"`
+	// Core marks a 未达标项 on a core item (★ 核心指标).
+	Core bool `json:"core,omitempty"`
 }
 
 // Report is the result of validating a filing: the findings, sorted errors
@@ -32,6 +34,8 @@ type Report struct {
 	Errors   int       `json:"errors"`
 	Unmet    int       `json:"unmet"`
 	Warnings int       `json:"warnings"`
+	// CoreUnmet counts the 未达标项 on core items (★), among Unmet.
+	CoreUnmet int `json:"core_unmet"`
 }
 
 // Of returns the findings of one severity, in report order.
@@ -160,6 +164,7 @@ func Validate(f *Filing, ed *Edition) Report {
 	c.college()
 	c.answers()
 	c.gaps()
+	c.markers()
 	r := Report{Findings: c.out, Derived: d}
 	sortFindings(r.Findings)
 	for _, fd := range r.Findings {
@@ -168,6 +173,9 @@ func Validate(f *Filing, ed *Edition) Report {
 			r.Errors++
 		case SeverityUnmet:
 			r.Unmet++
+			if fd.Core {
+				r.CoreUnmet++
+			}
 		default:
 			r.Warnings++
 		}

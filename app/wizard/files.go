@@ -222,7 +222,7 @@ func (w *Window) Save(then func()) {
 }
 
 func (w *Window) saveTo(path string, then func()) {
-	if err := forms.Save(linkTarget(path), w.doc.filing); err != nil {
+	if err := forms.Save(path, w.doc.filing); err != nil {
 		w.showError(err)
 		return
 	}
@@ -256,19 +256,6 @@ func (w *Window) SaveAs(then func()) {
 		func(path string) { w.saved(path, then) })
 }
 
-// linkTarget is the file a symbolic link points to, so that saving
-// through a link replaces the file and keeps the link; any other path is
-// returned as it is.
-func linkTarget(path string) string {
-	if st, err := os.Lstat(path); err != nil || st.Mode()&os.ModeSymlink == 0 {
-		return path
-	}
-	if t, err := filepath.EvalSymlinks(path); err == nil {
-		return t
-	}
-	return path
-}
-
 // dialogs is the file dialog: the system's where sureform has one,
 // its own otherwise.
 func (w *Window) dialogs() fileChooser {
@@ -298,8 +285,9 @@ func (w *Window) chooseOpen(req fileRequest, open func(path string)) {
 // replacing an existing file unless the dialog already asked about that
 // very name, and then calls write with the path; saved runs when write
 // succeeded. No dialog opens or creates the file: write alone does, by
-// path, and a link is written through to its target. Nothing is left
-// behind when the user cancels or write fails.
+// path and atomically (package forms/atomicfile, which also writes through
+// a link to its target). Nothing is left behind when the user cancels or
+// write fails.
 func (w *Window) saveFile(req fileRequest, write func(path string) error, saved func(path string)) {
 	req.folder = w.app.Preferences().String(prefLastFolder)
 	w.dialogs().chooseSave(req, func(path string, confirmed bool) {
@@ -311,7 +299,7 @@ func (w *Window) saveFile(req fileRequest, write func(path string) error, saved 
 			confirmed = false
 		}
 		do := func() {
-			if err := write(linkTarget(path)); err != nil {
+			if err := write(path); err != nil {
 				w.showError(err)
 				return
 			}

@@ -140,6 +140,9 @@ func itemLabel(it forms.Item) string {
 	if it.Marker != "" {
 		s += it.Marker + " "
 	}
+	if it.Unconfirmed {
+		return s + it.Text + "（" + forms.UnconfirmedNote + "）"
+	}
 	return s + it.Text
 }
 

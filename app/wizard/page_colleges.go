@@ -354,8 +354,8 @@ func (p *collegesPage) writeTemplates(dir string) {
 
 // onImport asks for a filled workbook.
 func (p *collegesPage) onImport() {
-	p.w.chooseOpen(fileRequest{title: "选择收回的二级学生会组织填报表（可把多个文件一起拖到窗口上）", kind: "二级学生会组织填报表",
-		exts: []string{".xlsx", ".xlsm"}}, func(path string) { p.importPaths([]string{path}) })
+	req := fileRequest{title: "选择收回的二级学生会组织填报表（可把多个文件一起拖到窗口上）", kind: "二级学生会组织填报表", exts: []string{".xlsx", ".xlsm"}}
+	p.w.chooseOpen(req, func(path string) { p.importPaths([]string{path}) })
 }
 
 // importPaths reads workbooks off the UI thread and shows their preview.

@@ -669,11 +669,11 @@ func TestMenuShortcutsAndPreferences(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(labels, " "); got != "新建… 打开… 打开示例 最近打开 恢复未保存的工作…  保存 另存为…  导入名单… 导出 Excel… 导出 PDF…  退出" {
+	if got := strings.Join(labels, " "); got != "新建… 打开… 打开示例 最近打开 恢复未保存的工作…  保存 另存为…  导入名单… 新建表格版本… 转到其他表格版本… 导出 Excel… 导出 PDF…  退出" {
 		t.Errorf("文件 menu: %s", got)
 	}
 	for _, it := range menu.Items[0].Items {
-		needsFiling := it.Label == "保存" || it.Label == "另存为…" || strings.HasPrefix(it.Label, "导")
+		needsFiling := it.Label == "保存" || it.Label == "另存为…" || it.Label == "转到其他表格版本…" || strings.HasPrefix(it.Label, "导")
 		if it.Disabled != (needsFiling && w.doc == nil) {
 			t.Errorf("%s: disabled %v with filing %v", it.Label, it.Disabled, w.doc != nil)
 		}

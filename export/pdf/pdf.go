@@ -23,6 +23,7 @@ import (
 	"io"
 	"time"
 
+	"sureform/export/docdate"
 	"sureform/forms"
 	"sureform/forms/atomicfile"
 )
@@ -30,7 +31,8 @@ import (
 // Options control how a report is written.
 type Options struct {
 	// Created is the document's creation and modification date. The zero
-	// time means now; set it for byte-for-byte reproducible output.
+	// time means now, or SOURCE_DATE_EPOCH when that is set (package
+	// docdate); set it for byte-for-byte reproducible output.
 	Created time.Time
 	// Progress, when set, is called with the share of the work done, from
 	// 0 to 1, as the report is laid out and written.
@@ -131,7 +133,7 @@ func render(w io.Writer, f *forms.Filing, ed *forms.Edition, review *forms.Repor
 	}
 	created := opts.Created
 	if created.IsZero() {
-		created = time.Now()
+		created = docdate.Now()
 	}
 	r := &report{f: f, ed: ed, d: forms.Derive(f, ed), review: review}
 

@@ -229,17 +229,17 @@ func startsWithWord(t string, words []string) bool {
 // template's example row and rows whose name cell cannot be a person's
 // name are skipped with a reason the preview lists.
 func (rd *rowReader) skipRow(row []string) (skip bool, reason, text string) {
-	nonEmpty, numbers, first := 0, 0, ""
-	distinct := map[string]bool{}
+	nonEmpty, numbers, first, same := 0, 0, "", true
 	for _, c := range row {
 		t := strings.TrimSpace(c)
 		if t == "" {
 			continue
 		}
 		nonEmpty++
-		distinct[t] = true
 		if first == "" {
 			first = t
+		} else if t != first {
+			same = false
 		}
 		if isNumberCell(t) {
 			numbers++
@@ -296,7 +296,7 @@ func (rd *rowReader) skipRow(row []string) (skip bool, reason, text string) {
 	if numbers == nonEmpty && nonEmpty > 1 {
 		return true, "只有数字的行（合计或统计）", text
 	}
-	if len(distinct) == 1 && nonEmpty > 2 {
+	if same && nonEmpty > 2 {
 		return true, "说明", text // one text merged across the table
 	}
 	if nameKey == "" && nonEmpty == 1 && utf8.RuneCountInString(firstKey) > 12 {
@@ -311,6 +311,15 @@ func (rd *rowReader) skipRow(row []string) (skip bool, reason, text string) {
 // isNumberCell reports whether a cell holds only a number (a count, a sum
 // or a formula's value).
 func isNumberCell(t string) bool {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if (c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E' && c < 0x80 {
+			return false // ASCII that no number has: the common case of text
+		}
+		if c >= 0x80 && c != 0xef { // full-width forms start with 0xEF
+			return false
+		}
+	}
 	_, err := strconv.ParseFloat(narrow(t), 64)
 	return err == nil
 }

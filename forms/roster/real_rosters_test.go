@@ -121,15 +121,15 @@ func TestRosterOfTenAmongNonMembers(t *testing.T) {
 	rows = append(rows, officeHeader) // row 10: page 2
 	rows = append(rows, m[6:]...)
 	rows = append(rows,
-		[]string{"合计", "", "", "", "", "", "", "", ""},                     // 15
-		[]string{"以上共计10人"},                                              // 16
-		[]string{"", "", "10", "10", "10", "", "0", "10", "10"},             // 17: COUNTA formulas' values
-		[]string{"注：成绩排名为最近一学年专业排名。"},                                  // 18, merged across
-		[]string{"填表人：刘老师", "", "", "", "联系电话：0931-1234567"},             // 19
-		[]string{"审核意见："},                                               // 20
-		[]string{"", "负责人签字：", "", "", "", "", "（盖章）"},                   // 21
-		[]string{"日期：2021年11月30日"},                                       // 22
-		[]string{"", "见附件2", "", "", "", "", "", "", ""},                  // 23: not a name
+		[]string{"合计", "", "", "", "", "", "", "", ""},          // 15
+		[]string{"以上共计10人"},                                     // 16
+		[]string{"", "", "10", "10", "10", "", "0", "10", "10"}, // 17: COUNTA formulas' values
+		[]string{"注：成绩排名为最近一学年专业排名。"},                           // 18, merged across
+		[]string{"填表人：刘老师", "", "", "", "联系电话：0931-1234567"},    // 19
+		[]string{"审核意见："},                                       // 20
+		[]string{"", "负责人签字：", "", "", "", "", "（盖章）"},          // 21
+		[]string{"日期：2021年11月30日"},                              // 22
+		[]string{"", "见附件2", "", "", "", "", "", "", ""},        // 23: not a name
 	)
 	data := rosterBook{sheet: "名单", rows: rows, merges: []string{"A1:I1", "A18:I18"}}.bytes(t)
 	p, err := Parse(data, "名单.xlsx", Options{AcademicYear: "2021—2022学年"})
