@@ -42,5 +42,7 @@ func FactTitle(fact string) string {
 func FactChoices() []string {
 	return []string{FactNone, FactStructure, FactStaffLimit, FactPresidiumLimit, FactDepartmentLimit,
 		FactTitles, FactPoliticalStatus, FactAcademicRecord, FactCongressHeld, FactGuidance,
-		FactSatisfactionUnion, FactSatisfactionStaff, FactCollegeStaffLimit, FactCollegePresidiumLimit}
+		FactSatisfactionUnion, FactSatisfactionStaff, FactCollegeStaffLimit, FactCollegePresidiumLimit,
+		FactCollegeStructure, FactCollegeTitles, FactCollegePoliticalStatus, FactCollegeAcademicRecord,
+		FactCollegePresidiumElected, FactCollegeCongressHeld, FactCollegeGuidance}
 }
