@@ -77,6 +77,26 @@ func (p *Preview) ErrorCount() int {
 	return n
 }
 
+// WorkbooksIn lists the workbooks (.xlsx, .xlsm) in a folder, sorted, for
+// importing every returned workbook at once; Excel's lock files (~$…) are
+// left out.
+func WorkbooksIn(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取文件夹 %s：%s", dir, osMessage(err))
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		ext := strings.ToLower(filepath.Ext(name))
+		if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || (ext != ".xlsx" && ext != ".xlsm") {
+			continue
+		}
+		out = append(out, filepath.Join(dir, name))
+	}
+	return out, nil
+}
+
 // ReadFile reads a filled college workbook for a filing.
 func ReadFile(path string, f *forms.Filing, ed *forms.Edition) (*Preview, error) {
 	base := filepath.Base(path)
@@ -550,7 +570,7 @@ func (r *reader) readAnswers() {
 			return ""
 		}
 		ans := cell(answerCol)
-		switch v, err := roster.ParseYesNo(strings.TrimPrefix(strings.TrimPrefix(ans, "☑"), "□")); {
+		switch v, err := parseAnswer(ans); {
 		case err != nil:
 			r.problem(r.answers, y+1, answerCol, forms.SeverityError, ans, fmt.Sprintf("第%s项：%v", it.Number, err))
 		case v != nil:
@@ -564,6 +584,20 @@ func (r *reader) readAnswers() {
 	if len(u.Notes) == 0 {
 		u.Notes = nil
 	}
+}
+
+// parseAnswer reads a 是/否 cell of the 自评 sheet, also in the words of
+// the older forms (达标/未达标, 符合/不符合) and with a ticked box (☑是).
+func parseAnswer(s string) (*bool, error) {
+	t := strings.Join(strings.Fields(s), "")
+	t = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(t, "☑"), "■"), "□")
+	switch t {
+	case "达标", "符合":
+		return forms.BoolPtr(true), nil
+	case "未达标", "不达标", "不符合":
+		return forms.BoolPtr(false), nil
+	}
+	return roster.ParseYesNo(t)
 }
 
 // readRoster reads the roster sheet through the school roster's parser.
