@@ -6,16 +6,27 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"sureform/app"
+	"sureform/app/initlog"
 )
 
 func main() {
 	args := os.Args[1:]
 	if isCommandLine(args) {
+		// The command line prints only its own messages, not what the
+		// GUI's packages logged while initialising (initlog).
+		initlog.Discard()
 		os.Exit(run(args, os.Stdout, os.Stderr))
 	}
+	if msg := noDisplay(); msg != "" {
+		initlog.Discard()
+		fmt.Fprintln(os.Stderr, msg)
+		os.Exit(exitUsage)
+	}
+	initlog.Release()
 	info := readAppInfo()
 	app.Run(app.Info{ID: info.ID, Name: info.Name, Version: info.Version, Build: info.Build}, fileArgument(args))
 }

@@ -139,12 +139,17 @@ func deriveCounts(f *Filing) Derived {
 		Items:           map[string]Suggestion{},
 	}
 	known, fromCollege := 0, 0
+	inCollege := CollegeRosterMatch(f)
 	for i := range f.Members {
 		m := &f.Members[i]
 		if !m.InPresidium() && trimSpace(m.Department) == "" {
 			d.Unassigned++
 		}
-		if m.FromCollegeUnion != nil {
+		switch {
+		case inCollege[i] >= 0:
+			known++
+			fromCollege++
+		case m.FromCollegeUnion != nil:
 			known++
 			if *m.FromCollegeUnion {
 				fromCollege++

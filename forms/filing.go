@@ -129,6 +129,29 @@ type Member struct {
 	// Department is PresidiumDepartment or the name of a department.
 	Department       string `json:"department"`
 	FromCollegeUnion *bool  `json:"from_college_union"`
+	// SuggestedPosition and SuggestedDepartment are a title and department
+	// inferred from the work experience (学生会执行主席, 文体部部长) when the
+	// roster has no 职务 column: a suggestion the user confirms
+	// (ConfirmSuggestion). Nothing is derived from them until then.
+	SuggestedPosition   string `json:"suggested_position,omitempty"`
+	SuggestedDepartment string `json:"suggested_department,omitempty"`
+}
+
+// ConfirmSuggestion makes the suggested title and department the member's
+// own, where the member has none, and clears the suggestion. It reports
+// whether there was one.
+func (m *Member) ConfirmSuggestion() bool {
+	if m.SuggestedPosition == "" && m.SuggestedDepartment == "" {
+		return false
+	}
+	if m.Position == "" {
+		m.Position = m.SuggestedPosition
+	}
+	if m.Department == "" {
+		m.Department = m.SuggestedDepartment
+	}
+	m.SuggestedPosition, m.SuggestedDepartment = "", ""
+	return true
 }
 
 // IsFirstYear reports whether the member is a first-year undergraduate, who
@@ -196,13 +219,93 @@ type Guide struct {
 	Note     string `json:"note,omitempty"`
 }
 
-// CollegeUnion is one college-level union (二级学生会组织).
+// CollegeUnion is one college-level union (二级学生会组织). Name, the two
+// counts and Items are what the form's 具体情况 shows; the other fields are
+// the union's own data, collected with the college workbook (see package
+// forms/college) or typed in, from which its items are derived and checked.
 type CollegeUnion struct {
 	Name      string `json:"name"`
 	Staff     *int   `json:"staff"`
 	Presidium *int   `json:"presidium"`
 	// Items holds the union's 是/否 answer per college-level item id.
 	Items map[string]bool `json:"items"`
+	// Notes holds the union's 备注 per college-level item id.
+	Notes map[string]string `json:"notes,omitempty"`
+
+	// OrgType is 学生会 or 研究生会; empty means the filing's.
+	OrgType string `json:"org_type,omitempty"`
+	// Students is the number of students the union represents.
+	Students *int `json:"students,omitempty"`
+	// Roster is the union's staff (工作人员名单), in the school roster's
+	// terms; nil when it was not collected.
+	Roster []Member `json:"roster,omitempty"`
+	// CongressDate is when the union's 学生代表大会 or 全体学生大会 met.
+	CongressDate Date `json:"congress_date"`
+	// PresidiumElection says how the presidium was chosen (主席团产生方式):
+	// one of PresidiumElections, or the college's own words.
+	PresidiumElection string `json:"presidium_election,omitempty"`
+	// LeagueLead is the 团组织负责人 who guides the union; SecretaryGeneral
+	// its 秘书长. Their FullTime says whether each is 团委 staff (团委老师).
+	LeagueLead       Guide `json:"league_lead"`
+	SecretaryGeneral Guide `json:"secretary_general"`
+	// FilledBy and Phone name who filled in the college workbook (填表人,
+	// 联系电话).
+	FilledBy string `json:"filled_by,omitempty"`
+	Phone    string `json:"phone,omitempty"`
+	// Collection is where the union's workbook is in the round trip: sent,
+	// returned (imported), or neither (entered by hand).
+	Collection Collection `json:"collection"`
+}
+
+// Ways the presidium of a college union can be chosen (主席团产生方式); the
+// first two are what college item 8 of the 2021 edition requires.
+const (
+	ElectedByCongress = "学生（研究生）代表大会选举产生"
+	ElectedByAssembly = "全体学生（研究生）大会选举产生"
+	ElectedOtherwise  = "其他方式产生"
+)
+
+// States of a college union's Collection.
+const (
+	collegeStateSent   = "sent"
+	collegeStateReturn = "returned"
+)
+
+// PresidiumElections lists the ways of choosing a college presidium the
+// college workbook offers.
+var PresidiumElections = []string{ElectedByCongress, ElectedByAssembly, ElectedOtherwise}
+
+// Collection is the round trip of one college union's workbook.
+type Collection struct {
+	// State is "" (entered by hand), "sent" (workbook written, 未收回) or
+	// "returned" (workbook imported).
+	State string `json:"state,omitempty"`
+	// Sent is when the workbook was written; Returned when it was imported.
+	Sent     Date `json:"sent"`
+	Returned Date `json:"returned"`
+	// File is the base name of the workbook imported.
+	File string `json:"file,omitempty"`
+}
+
+// Pending reports whether the union's workbook was sent and has not come
+// back (未收回).
+func (c Collection) Pending() bool { return c.State == collegeStateSent }
+
+// IsReturned reports whether the union's data came from its workbook.
+func (c Collection) IsReturned() bool { return c.State == collegeStateReturn }
+
+// MarkSent records that the union's workbook was written on a day; a
+// union whose workbook already came back keeps that state.
+func (c *Collection) MarkSent(d Date) {
+	if c.State != collegeStateReturn {
+		c.State = collegeStateSent
+	}
+	c.Sent = d
+}
+
+// MarkReturned records that the union's workbook, file, was imported on a day.
+func (c *Collection) MarkReturned(d Date, file string) {
+	c.State, c.Returned, c.File = collegeStateReturn, d, file
 }
 
 // Satisfaction holds the survey counts for the 2020 edition's items 16–17.

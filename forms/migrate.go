@@ -37,6 +37,23 @@ func migrate(data []byte, v int) ([]byte, error) {
 // migrations maps a schema version to the step that turns it into the next.
 var migrations = map[int]func(map[string]any) error{
 	1: migrateV1,
+	2: migrateV2,
+}
+
+// migrateV2 converts version 2 to version 3, which adds the college unions'
+// own data. A version 2 union has none of it, so the union stays as it is:
+// entered by hand, not part of a workbook round trip.
+func migrateV2(doc map[string]any) error {
+	unions, ok := doc["college_unions"].([]any)
+	if !ok {
+		return nil
+	}
+	for i, u := range unions {
+		if _, ok := u.(map[string]any); !ok {
+			return fmt.Errorf("第 %d 个二级学生会组织的格式不对", i+1)
+		}
+	}
+	return nil
 }
 
 // migrateV1 converts version 1, which kept answers as the form's words

@@ -10,6 +10,10 @@ import "strings"
 // and validation both read the status through it, so that a status reads
 // the same everywhere.
 func NormalizePoliticalStatus(s string) (status string, accepted bool) {
+	switch s {
+	case PartyMember, ProbationaryMember, LeagueMember:
+		return s, true
+	}
 	t := strings.Map(func(r rune) rune {
 		switch r {
 		case ' ', '\u3000', '\t', '\n', '\r', '\u00a0':

@@ -3,6 +3,7 @@ package forms
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -172,6 +173,7 @@ func TestDecodeRejects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	current := fmt.Sprintf(`"schema_version": %d`, CurrentSchema)
 	tests := []struct {
 		name string
 		data []byte
@@ -180,10 +182,10 @@ func TestDecodeRejects(t *testing.T) {
 		{"empty", nil, "空"},
 		{"not json", []byte("PK\x03\x04 this is a zip"), "格式错误"},
 		{"truncated", good[:len(good)/2], "第"},
-		{"newer", bytes.Replace(good, []byte(`"schema_version": 2`), []byte(`"schema_version": 3`), 1), "较新版本"},
-		{"no version", bytes.Replace(good, []byte(`"schema_version": 2,`), nil, 1), "schema_version"},
-		{"zero version", bytes.Replace(good, []byte(`"schema_version": 2`), []byte(`"schema_version": 0`), 1), "无效"},
-		{"wrong type", bytes.Replace(good, []byte(`"school": "昌吉职业技术学院"`), []byte(`"school": 7`), 1), "school"},
+		{"newer", bytes.Replace(good, []byte(current), []byte(fmt.Sprintf(`"schema_version": %d`, CurrentSchema+1)), 1), "较新版本"},
+		{"no version", bytes.Replace(good, []byte(current+","), nil, 1), "schema_version"},
+		{"zero version", bytes.Replace(good, []byte(current), []byte(`"schema_version": 0`), 1), "无效"},
+		{"wrong type", bytes.Replace(good, []byte(`"school": "昌吉职业技术学院"`), []byte(`"school": 7`), 1), "字段“学校名称”的值类型不对"},
 		{"unknown field", bytes.Replace(good, []byte(`"school":`), []byte(`"schoool": "x", "school":`), 1), "schoool"},
 		{"no edition", bytes.Replace(good, []byte(`"edition": "2020"`), []byte(`"edition": ""`), 1), "edition"},
 		{"bad date", bytes.Replace(good, []byte(`"filing_date": "2020-11-20"`), []byte(`"filing_date": "20/11/2020"`), 1), "年-月-日"},
@@ -199,7 +201,7 @@ func TestDecodeRejects(t *testing.T) {
 			}
 		})
 	}
-	_, err = Decode(bytes.Replace(good, []byte(`"schema_version": 2`), []byte(`"schema_version": 9`), 1))
+	_, err = Decode(bytes.Replace(good, []byte(current), []byte(`"schema_version": 99`), 1))
 	if !errors.Is(err, ErrNewerSchema) {
 		t.Errorf("newer schema error should wrap ErrNewerSchema: %v", err)
 	}

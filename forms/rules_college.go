@@ -49,6 +49,8 @@ func (c *checker) college() {
 }
 
 func (c *checker) collegeUnion(i int, sec *Section) {
+	defer c.collegeGaps(i, len(c.out))
+	c.collegeData(i, sec)
 	u := &c.f.CollegeUnions[i]
 	base := fmt.Sprintf("college_unions[%d]", i)
 	name := u.Name

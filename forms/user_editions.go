@@ -19,13 +19,30 @@ func UserEditionsDir() (string, error) {
 	return filepath.Join(dir, "sureform", "editions"), nil
 }
 
-// ReadEditionFile reads and checks one edition definition file.
+// ReadEditionFile reads and checks one edition definition file given by
+// the user: besides what ParseEdition checks, its size, its counts and its
+// ids must be those of a form (see checkUserEdition).
 func ReadEditionFile(path string) (*Edition, error) {
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path, maxEditionFileSize)
 	if err != nil {
+		var fe *FileError
+		if errors.As(err, &fe) {
+			if errors.Is(err, ErrTooLarge) {
+				fe.Msg = fmt.Sprintf("表格版本文件超过 %d KB，不是表格版本定义", maxEditionFileSize>>10)
+			}
+			fe.Path = path
+			return nil, fe
+		}
 		return nil, &FileError{Path: path, Err: err, Msg: "无法读取：" + osMessage(err)}
 	}
-	return ParseEdition(filepath.Base(path), data)
+	ed, err := ParseEdition(filepath.Base(path), data)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkUserEdition(ed); err != nil {
+		return nil, &FileError{Path: path, Err: err, Msg: err.Error()}
+	}
+	return ed, nil
 }
 
 // AddUserEditions adds every *.toml edition in dir to the set. A missing
@@ -62,7 +79,7 @@ func (s *Editions) InstallEdition(path, dir string) (*Edition, error) {
 	if _, err := s.Get(ed.ID); err == nil {
 		return nil, fmt.Errorf("表格版本 %q 已存在，请在文件中改用新的 id", ed.ID)
 	}
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path, maxEditionFileSize)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err, Msg: "无法读取：" + osMessage(err)}
 	}

@@ -355,5 +355,8 @@ func (w *Window) onDropped(_ fyne.Position, uris []fyne.URI) {
 		w.showError(errors.New("请先新建或打开一份填报，再把名单文件拖到窗口上导入"))
 		return
 	}
+	if w.dropCollegeWorkbooks(uris) {
+		return
+	}
 	w.importRosterFile(path)
 }

@@ -184,12 +184,6 @@ var rosterColumns = []rosterColumn{
 	{title: "", kind: cellAction, width: 60},
 }
 
-// problemColumn and actionColumn index the last two columns.
-var (
-	problemColumn = len(rosterColumns) - 2
-	actionColumn  = len(rosterColumns) - 1
-)
-
 // columnOfField returns the column that shows a member field, or -1. Rank
 // fields share one column, as do grade and level.
 func columnOfField(field string) int {

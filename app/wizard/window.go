@@ -594,6 +594,8 @@ func (w *Window) buildMenu() *fyne.MainMenu {
 		withFiling(item("另存为…", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod | fyne.KeyModifierShift}, func() { w.SaveAs(nil) })),
 		fyne.NewMenuItemSeparator(),
 		withFiling(fyne.NewMenuItem("导入名单…", w.ImportRoster)),
+		fyne.NewMenuItem("新建表格版本…", w.NewEdition),
+		withFiling(fyne.NewMenuItem("转到其他表格版本…", w.CarryToEdition)),
 		withFiling(fyne.NewMenuItem("导出 Excel…", func() { w.exportFromMenu(true, false) })),
 		withFiling(fyne.NewMenuItem("导出 PDF…", func() { w.exportFromMenu(false, true) })),
 		fyne.NewMenuItemSeparator(),

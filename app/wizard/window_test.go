@@ -211,6 +211,7 @@ func TestReviewListsFindingsErrorsFirst(t *testing.T) {
 	w := newTestWindow(t, allBackends())
 	w.OpenExample("changji-2020.json")
 	w.doc.filing.Members[4].Name = ""
+	w.doc.filing.Members[5].Name = ""
 	w.validateNow()
 	w.ShowStepByTitle("审核")
 	p := w.pages[stepReview].(*reviewPage)
@@ -477,7 +478,7 @@ func TestRestoreFromRecoveryFile(t *testing.T) {
 func TestExportWritesChosenFiles(t *testing.T) {
 	w := newTestWindow(t, allBackends())
 	w.OpenExample("yangquan-2021.json")
-	w.doc.filing.Members[0].Name = "" // an error
+	w.doc.filing.Members[4].Name = "" // an error, so that the window asks
 	w.validateNow()
 	w.ShowStepByTitle("导出与打印")
 	p := w.pages[stepExport].(*exportPage)
@@ -485,8 +486,7 @@ func TestExportWritesChosenFiles(t *testing.T) {
 	p.folder.SetText(dir)
 	p.pdf.SetChecked(false)
 	test.Tap(p.button)
-	// The filing has an error: the window asks first.
-	tapOverlayButton(t, w, "仍然导出")
+	confirmExportIfAsked(t, w)
 	xlsx := filepath.Join(dir, "阳泉职业技术学院-学生会-评估备案表.xlsx")
 	w.pending.Wait()
 	if !fileExists(xlsx) || !strings.Contains(p.status.Text, "已导出") {
@@ -510,7 +510,7 @@ func TestExportWritesChosenFiles(t *testing.T) {
 	p.xlsx.SetChecked(false)
 	p.status.SetText("")
 	test.Tap(p.button)
-	tapOverlayButton(t, w, "仍然导出")
+	confirmExportIfAsked(t, w)
 	waitFor(t, w, "the error", func() bool {
 		for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
 			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "磁盘已满") {
@@ -519,6 +519,15 @@ func TestExportWritesChosenFiles(t *testing.T) {
 		}
 		return false
 	})
+}
+
+// confirmExportIfAsked answers 仍然导出 when the window asks whether to
+// export a filing with errors.
+func confirmExportIfAsked(t *testing.T, w *Window) {
+	t.Helper()
+	if w.totalState().errors > 0 {
+		tapOverlayButton(t, w, "仍然导出")
+	}
 }
 
 // tapOverlayButton taps the button labelled text in the topmost dialog.
@@ -544,9 +553,10 @@ func TestExportAsksWhileErrors(t *testing.T) {
 	b := allBackends()
 	b.Review = fakeExporter{}
 	w := newTestWindow(t, b)
-	w.OpenExample("yangquan-2021.json")
-	w.doc.filing.Members[0].Name = "" // an error
-	w.validateNow()
+	w.OpenExample("lanzhou-2020.json")
+	if w.totalState().errors == 0 {
+		t.Fatal("the lanzhou example has no errors to ask about")
+	}
 	w.ShowStepByTitle("导出与打印")
 	p := w.pages[stepExport].(*exportPage)
 	dir := t.TempDir()
@@ -572,7 +582,7 @@ func TestExportAsksWhileErrors(t *testing.T) {
 	w.ShowStepByTitle("导出与打印")
 	test.Tap(p.review)
 	w.pending.Wait()
-	if !fileExists(filepath.Join(dir, "阳泉职业技术学院-学生会-评估备案表-审核报告.pdf")) {
+	if !fileExists(filepath.Join(dir, defaultExportName(w.doc.filing)+"-审核报告.pdf")) {
 		t.Error("the review report was not written")
 	}
 }
@@ -664,11 +674,11 @@ func TestMenuShortcutsAndPreferences(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(labels, " "); got != "新建… 打开… 打开示例 最近打开 恢复未保存的工作…  保存 另存为…  导入名单… 导出 Excel… 导出 PDF…  退出" {
+	if got := strings.Join(labels, " "); got != "新建… 打开… 打开示例 最近打开 恢复未保存的工作…  保存 另存为…  导入名单… 新建表格版本… 转到其他表格版本… 导出 Excel… 导出 PDF…  退出" {
 		t.Errorf("文件 menu: %s", got)
 	}
 	for _, it := range menu.Items[0].Items {
-		needsFiling := it.Label == "保存" || it.Label == "另存为…" || strings.HasPrefix(it.Label, "导")
+		needsFiling := it.Label == "保存" || it.Label == "另存为…" || it.Label == "转到其他表格版本…" || strings.HasPrefix(it.Label, "导")
 		if it.Disabled != (needsFiling && w.doc == nil) {
 			t.Errorf("%s: disabled %v with filing %v", it.Label, it.Disabled, w.doc != nil)
 		}

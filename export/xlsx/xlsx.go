@@ -21,6 +21,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"sureform/export/docdate"
 	"sureform/export/formtext"
 	"sureform/forms"
 	"sureform/forms/atomicfile"
@@ -41,8 +42,8 @@ const Creator = "sureform"
 // Options adjusts how a workbook is written.
 type Options struct {
 	// Time is written as the document's creation and modification time;
-	// the zero value means the current time. Set it to make the output
-	// reproducible.
+	// the zero value means the current time, or SOURCE_DATE_EPOCH when that
+	// is set (package docdate). Set it to make the output reproducible.
 	Time time.Time
 }
 
@@ -107,7 +108,7 @@ func WriteFile(path string, f *forms.Filing, ed *forms.Edition, opts Options) er
 func writeProperties(x *excelize.File, f *forms.Filing, ed *forms.Edition, opts Options) error {
 	t := opts.Time
 	if t.IsZero() {
-		t = time.Now()
+		t = docdate.Now()
 	}
 	stamp := t.UTC().Format(time.RFC3339)
 	org := formtext.OrgName(f)

@@ -418,6 +418,11 @@ func FuzzParse(f *testing.F) {
 	f.Add(legacyXLS(f)[:1024])
 	f.Add(docxBytes(f))
 	f.Add([]byte("\xef\xbb\xbf姓名,政治面貌,院系\n张三,团员,机电系\n"))
+	f.Add(oleFile(map[string]uint32{"Workbook": 0, "EncryptionInfo": 0}))
+	f.Add(writeZip(f, workbookParts(sheetXML(people(3), `<row r="9"><c r="XFD9"><v>1</v></c></row>`))))
+	f.Add(append([]byte("\xef\xbb\xbf"), gbk(f, []byte("姓名,政治面貌,院系,名次,专业人数\n张三,团员,机电系,3,40\n合计,,,,\n填表人：李四\n"))...))
+	f.Add(csvBytes(f, [][]string{{"姓名", "政治面貌", "院系", "年级", "名次", "专业人数"}, {"张三", "团员", "机电系", "护理2201班", "第3名（共40人）", ""},
+		{"以上共计1人"}, {"", "", "1", "1", "", ""}, {"注：…", "注：…", "注：…"}}, ','))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Parse(data, "f.xlsx", Options{MaxRows: 500})
 		if err != nil {
@@ -433,6 +438,18 @@ func FuzzParse(f *testing.F) {
 		for _, pr := range p.Problems {
 			if pr.Member >= len(p.Members) || pr.Message == "" {
 				t.Fatalf("bad problem %+v", pr)
+			}
+		}
+		last := 0
+		for _, s := range p.Skipped {
+			if s.Row <= last || s.Reason == "" {
+				t.Fatalf("skipped rows out of order or without a reason: %+v", p.Skipped)
+			}
+			last = s.Row
+		}
+		for _, r := range p.Members {
+			if r.Member.Rank != nil && r.Member.RankTotal != nil && *r.Member.Rank > *r.Member.RankTotal {
+				t.Fatalf("rank above its total: %+v", r.Member)
 			}
 		}
 	})

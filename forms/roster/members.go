@@ -229,17 +229,17 @@ func startsWithWord(t string, words []string) bool {
 // template's example row and rows whose name cell cannot be a person's
 // name are skipped with a reason the preview lists.
 func (rd *rowReader) skipRow(row []string) (skip bool, reason, text string) {
-	nonEmpty, numbers, first := 0, 0, ""
-	distinct := map[string]bool{}
+	nonEmpty, numbers, first, same := 0, 0, "", true
 	for _, c := range row {
 		t := strings.TrimSpace(c)
 		if t == "" {
 			continue
 		}
 		nonEmpty++
-		distinct[t] = true
 		if first == "" {
 			first = t
+		} else if t != first {
+			same = false
 		}
 		if isNumberCell(t) {
 			numbers++
@@ -296,7 +296,7 @@ func (rd *rowReader) skipRow(row []string) (skip bool, reason, text string) {
 	if numbers == nonEmpty && nonEmpty > 1 {
 		return true, "只有数字的行（合计或统计）", text
 	}
-	if len(distinct) == 1 && nonEmpty > 2 {
+	if same && nonEmpty > 2 {
 		return true, "说明", text // one text merged across the table
 	}
 	if nameKey == "" && nonEmpty == 1 && utf8.RuneCountInString(firstKey) > 12 {
@@ -311,6 +311,15 @@ func (rd *rowReader) skipRow(row []string) (skip bool, reason, text string) {
 // isNumberCell reports whether a cell holds only a number (a count, a sum
 // or a formula's value).
 func isNumberCell(t string) bool {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if (c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E' && c < 0x80 {
+			return false // ASCII that no number has: the common case of text
+		}
+		if c >= 0x80 && c != 0xef { // full-width forms start with 0xEF
+			return false
+		}
+	}
 	_, err := strconv.ParseFloat(narrow(t), 64)
 	return err == nil
 }
@@ -443,7 +452,9 @@ func (rd *rowReader) read(rowNum int, row []string) {
 }
 
 // position reads the 学生会职务 column, or, when the roster has none,
-// infers the title from the work experience (文体部部长, 学生会执行主席).
+// infers the title from the work experience (文体部部长, 学生会执行主席) as
+// a suggestion the user confirms (Member.SuggestedPosition): nothing is
+// derived from an inferred title until then.
 func (rd *rowReader) position(rowNum int, row []string, m *forms.Member) {
 	t, hasColumn := rd.cell(row, FieldPosition)
 	var pos Position
@@ -474,6 +485,8 @@ func (rd *rowReader) position(rowNum int, row []string, m *forms.Member) {
 		rd.p.Problems = append(rd.p.Problems, Problem{Sheet: rd.p.Sheet, Row: rowNum, Column: columnLetter(c),
 			Header: headerAt(rd.p.Headers, c), Field: FieldPosition, Member: len(rd.p.Members), Severity: forms.SeverityWarning,
 			Message: pos.Note, Text: m.Experience})
+		m.SuggestedPosition, m.SuggestedDepartment = pos.Title, pos.Department
+		return
 	default:
 		return
 	}

@@ -33,6 +33,16 @@ type TemplateOptions struct {
 	School, OrgType string
 	// Departments are offered in the 所在部门 list besides 主席团.
 	Departments []string
+	// Title, when set, replaces the title made of School and OrgType (the
+	// college workbook names the college union).
+	Title string
+}
+
+// AddTemplateSheets adds the template's roster sheet (TemplateSheet) and its
+// instructions sheet to a workbook being built, for a workbook that holds
+// a roster beside sheets of its own (the college workbook).
+func AddTemplateSheets(wb *excelize.File, opt TemplateOptions) error {
+	return buildTemplate(wb, opt)
 }
 
 // WriteTemplate writes a blank roster workbook: a title, one line of
@@ -53,7 +63,11 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 }
 
 func buildTemplate(wb *excelize.File, opt TemplateOptions) error {
-	if err := wb.SetSheetName("Sheet1", TemplateSheet); err != nil {
+	if i, _ := wb.GetSheetIndex("Sheet1"); i >= 0 {
+		if err := wb.SetSheetName("Sheet1", TemplateSheet); err != nil {
+			return err
+		}
+	} else if _, err := wb.NewSheet(TemplateSheet); err != nil {
 		return err
 	}
 	sh := TemplateSheet
@@ -63,6 +77,9 @@ func buildTemplate(wb *excelize.File, opt TemplateOptions) error {
 		org = forms.OrgStudentUnion
 	}
 	title := strings.TrimSpace(opt.School + org + "校级组织工作人员名单")
+	if opt.Title != "" {
+		title = opt.Title
+	}
 	steps := []func() error{
 		func() error { return wb.SetCellStr(sh, "A1", title) },
 		func() error { return wb.MergeCell(sh, "A1", last+"1") },

@@ -19,6 +19,8 @@ const (
 	EncodingUTF8BOM = "UTF-8（带 BOM）"
 	EncodingUTF16   = "UTF-16"
 	EncodingGB18030 = "GB18030/GBK"
+	// EncodingGBKWrongBOM is GBK text behind a UTF-8 byte-order mark.
+	EncodingGBKWrongBOM = "GB18030/GBK（文件开头误标为 UTF-8）"
 )
 
 // decodeText turns the bytes of a text file into a string: UTF-8 with or
@@ -29,8 +31,16 @@ func decodeText(data []byte) (string, string, error) {
 	var dec *encoding.Decoder
 	name := ""
 	switch {
-	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && utf8.Valid(data[3:]):
 		return string(data[3:]), EncodingUTF8BOM, nil
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		// A UTF-8 mark in front of GBK text, as some tools write it.
+		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data[3:])
+		if err != nil || !plausibleChinese(out) {
+			return "", "", fileErr(ErrUnsupportedFormat, err,
+				"文件开头标明是 UTF-8 编码，但内容不是 UTF-8，也不像 GBK 编码的中文文本，无法读取。%s", saveAsXLSX)
+		}
+		return string(out), EncodingGBKWrongBOM, nil
 	case bytes.HasPrefix(data, []byte("\xff\xfe")):
 		dec, name = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder(), EncodingUTF16
 	case bytes.HasPrefix(data, []byte("\xfe\xff")):

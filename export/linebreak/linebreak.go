@@ -2,7 +2,12 @@
 // lines of a given width, following the Chinese typesetting rules for
 // punctuation (禁则): no line starts with closing punctuation such as
 // ，。、；：？！）」』》〉”’, and no line ends with opening punctuation such as
-// （「『《〈“‘. Latin words and numbers are kept whole when they fit on a line.
+// （「『《〈“‘. Latin words and numbers are kept whole when they fit on a
+// line, a number stays with the unit after it (40人, 2021年), and a run of
+// two to four Han characters standing on its own (a personal name in a
+// cell or after 秘书长：, a department in a list) is not split. Both the PDF
+// report and the Excel workbook wrap text with it, so the two break lines
+// by the same rules.
 package linebreak
 
 import (
@@ -19,6 +24,48 @@ const opening = "（「『《〈“‘【〔〖〘〚｛［｟＄￥＃" + "([{$
 // joiners are characters that bind the characters on both sides, like the
 // middle dot in a transliterated name (阿米娜姆·萨吾提).
 const joiners = "·・‧"
+
+// measureUnits are the characters that stay with a number before them.
+const measureUnits = "人个名项年月日时分秒号次届岁位条章节页元万亿千百倍周天期级班"
+
+// isHan reports whether r is a Han character.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// shortHanRun is the length of the run of Han characters starting at i
+// when it is two to four characters long and stands on its own, as a name
+// does in a cell, after a colon or in a list (秘书长：赵瑜、欧阳明月): it
+// starts the paragraph or follows a space, a colon, an enumeration comma or
+// an opening bracket, and ends the paragraph or comes before a space or
+// punctuation. Otherwise 0: running text breaks between any characters.
+func shortHanRun(rs []rune, i int) int {
+	if i > 0 && !strings.ContainsRune(" 　：:、（(", rs[i-1]) {
+		return 0
+	}
+	n := 0
+	for i+n < len(rs) && isHan(rs[i+n]) {
+		n++
+		if n > 4 {
+			return 0
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	if end := i + n; end < len(rs) && !strings.ContainsRune(" 　、，；。）)", rs[end]) {
+		return 0
+	}
+	return n
+}
+
+// hasDigit reports whether rs holds a decimal digit.
+func hasDigit(rs []rune) bool {
+	for _, r := range rs {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
+}
 
 // IsClosing reports whether r must not start a line.
 func IsClosing(r rune) bool { return strings.ContainsRune(closing, r) }
@@ -53,6 +100,9 @@ type unit struct {
 	runes []rune
 	width float64
 	space bool // a run of spaces: a break opportunity, dropped at line ends
+	// run numbers the units that are moved to the next line together
+	// where they fit on one (a name, a number and its unit); 0 for none.
+	run int
 }
 
 // isWordRune reports whether r belongs to a Latin word, number or address,
@@ -66,6 +116,11 @@ func isWordRune(r rune) bool {
 // unit before it and opening punctuation to the unit after it.
 func units(rs []rune, w Width) []unit {
 	var us []unit
+	// runOf marks the characters of runs kept on one line where they fit
+	// (a name, a number's unit) with the run's number; runStart is the run
+	// of the unit being built.
+	runOf := make([]int, len(rs)+1)
+	nextRun, runStart := 0, 0
 	pendingOpen := []rune(nil)
 	glue := false // the last unit ends with a joiner
 	for i := 0; i < len(rs); {
@@ -100,8 +155,24 @@ func units(rs []rune, w Width) []unit {
 				for j < len(rs) && isWordRune(rs[j]) {
 					j++
 				}
+				if j < len(rs) && hasDigit(rs[i:j]) && strings.ContainsRune(measureUnits, rs[j]) {
+					// A number keeps its unit: 40人.
+					nextRun++
+					runOf[j] = nextRun
+					runStart = nextRun
+				}
+			} else if n := shortHanRun(rs, i); n > 0 {
+				// A name is not split: 张雷磊.
+				nextRun++
+				for k := i; k < i+n; k++ {
+					runOf[k] = nextRun
+				}
 			}
-			u := unit{runes: append(append([]rune(nil), pendingOpen...), rs[i:j]...)}
+			if runOf[i] != 0 {
+				runStart = runOf[i]
+			}
+			u := unit{runes: append(append([]rune(nil), pendingOpen...), rs[i:j]...), run: runStart}
+			runStart = 0
 			pendingOpen = nil
 			if glue {
 				us[len(us)-1].runes = append(us[len(us)-1].runes, u.runes...)
@@ -131,29 +202,60 @@ func paragraph(rs []rune, width float64, w Width) []string {
 	var lines []string
 	var cur []rune
 	var curW float64
+	var curUnits []unit // the units of cur, for moving a run's start down
 	flush := func() {
 		lines = append(lines, strings.TrimRight(string(cur), " "))
-		cur, curW = nil, 0
+		cur, curW, curUnits = nil, 0, nil
 	}
 	for _, u := range units(rs, w) {
 		if u.space {
 			if len(cur) > 0 {
 				cur = append(cur, u.runes...)
 				curW += u.width
+				curUnits = append(curUnits, u)
 			}
 			continue
 		}
 		if curW+u.width <= width+1e-9 {
 			cur = append(cur, u.runes...)
 			curW += u.width
+			curUnits = append(curUnits, u)
 			continue
 		}
 		if len(cur) > 0 {
+			// The start of u's run moves down with it when the whole run
+			// fits on the next line and something stays on this one.
+			var carry []unit
+			if u.run != 0 {
+				k := len(curUnits)
+				carryW, carryN := u.width, 0
+				for k > 0 && curUnits[k-1].run == u.run {
+					k--
+					carryW += curUnits[k].width
+					carryN += len(curUnits[k].runes)
+				}
+				if k > 0 && k < len(curUnits) && carryW <= width+1e-9 {
+					carry = curUnits[k:]
+					cur = cur[:len(cur)-carryN]
+				}
+			}
 			flush()
+			for _, c := range carry {
+				cur = append(cur, c.runes...)
+				curW += c.width
+				curUnits = append(curUnits, c)
+			}
+			if curW+u.width <= width+1e-9 {
+				cur = append(cur, u.runes...)
+				curW += u.width
+				curUnits = append(curUnits, u)
+				continue
+			}
 		}
 		if u.width <= width+1e-9 {
 			cur = append(cur, u.runes...)
 			curW = u.width
+			curUnits = append(curUnits, u)
 			continue
 		}
 		// The unit alone is wider than a line: break it where it overflows,
