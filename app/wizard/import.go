@@ -78,7 +78,7 @@ func (w *Window) previewRoster(req RosterRequest, prev dialog.Dialog) {
 
 // askPassword asks for the password of an encrypted workbook.
 func (w *Window) askPassword(req RosterRequest, wrong bool, prev dialog.Dialog) {
-	pw := widget.NewPasswordEntry()
+	pw := newDialogEntry(w, true)
 	msg := "“" + filepath.Base(req.Path) + "”已加密，请输入打开它的密码："
 	if wrong {
 		msg = "密码不对，请重新输入“" + filepath.Base(req.Path) + "”的密码："
@@ -92,6 +92,7 @@ func (w *Window) askPassword(req RosterRequest, wrong bool, prev dialog.Dialog) 
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(520, 200))
+	w.keys(d, d.Submit, d.Dismiss)
 	d.Show()
 	w.win.Canvas().Focus(pw)
 }
@@ -109,6 +110,7 @@ func (w *Window) askSheet(req RosterRequest, choice *SheetChoiceError, prev dial
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(560, 220))
+	w.keys(d, d.Submit, d.Dismiss)
 	d.Show()
 }
 
@@ -249,6 +251,7 @@ func (w *Window) showImportPreview(pv *RosterPreview) {
 	d = dialog.NewCustomWithoutButtons("导入名单", body, w.win)
 	d.SetButtons(buttons)
 	d.Resize(fyne.NewSize(820, 600))
+	w.keys(d, nil, cancel.OnTapped) // Enter does not import: the user chooses 替换 or 合并
 	d.Show()
 }
 

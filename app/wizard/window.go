@@ -119,6 +119,9 @@ type Window struct {
 	// pending counts work running off the UI thread (tests wait for it).
 	pending sync.WaitGroup
 
+	// dialogKeys are what Enter and Esc do in the open dialog.
+	dialogKeys *dialogKeys
+
 	// chooser asks for files (see fileChooser); tests set a fake.
 	chooser fileChooser
 
@@ -153,6 +156,7 @@ func New(a fyne.App, opts Options) (*Window, error) {
 	w.win.SetMainMenu(w.buildMenu())
 	w.win.SetCloseIntercept(w.onCloseRequested)
 	w.win.SetOnDropped(w.onDropped)
+	w.win.Canvas().SetOnTypedKey(w.onTypedKey)
 	p := a.Preferences()
 	w.win.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, defaultWidth)), float32(p.FloatWithFallback(prefHeight, defaultHeight))))
 	w.updateTitle()
