@@ -196,7 +196,7 @@ func Encode(f *Filing) ([]byte, error) {
 }
 
 // MaxFileSize caps the size of a project file. A filing of 10,000 members
-// takes about 4 MB; a file far beyond that is not a filing, and reading it
+// takes about 3.5 MB; a file far beyond that is not a filing, and reading it
 // would take the memory of a whole machine to validate and export.
 const MaxFileSize = 20 << 20
 
@@ -257,7 +257,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 
 func tooLarge(size int64) *FileError {
 	return &FileError{Err: ErrTooLarge, Msg: fmt.Sprintf(
-		"文件有 %.1f MB，超过填报文件的上限 %d MB（一万名成员的填报文件也只有约 4 MB），这不像是 sureform 填报文件，未打开",
+		"文件有 %.1f MB，超过填报文件的上限 %d MB（一万名成员的填报文件也只有约 3.5 MB），这不像是 sureform 填报文件，未打开",
 		float64(size)/(1<<20), MaxFileSize>>20)}
 }
 
