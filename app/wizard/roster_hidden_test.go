@@ -45,3 +45,32 @@ func TestRosterPreviewHiddenRows(t *testing.T) {
 		t.Errorf("with hidden rows: %v %+v", err, pv)
 	}
 }
+
+// Titles inferred from work experience wait for the user: the roster page
+// offers to confirm them, and only then do they count.
+func TestRosterConfirmsSuggestedTitles(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("changji-2020.json")
+	m := &w.doc.filing.Members[7]
+	m.Position, m.Department = "", ""
+	m.SuggestedPosition, m.SuggestedDepartment = forms.PositionPresident, forms.PresidiumDepartment
+	w.validateNow()
+	w.ShowStepByTitle("工作人员名单")
+	p := w.pages[stepRoster].(*rosterPage)
+	p.refresh()
+	if w.report.Derived.Presidium != 0 {
+		t.Fatalf("presidium %d before confirming", w.report.Derived.Presidium)
+	}
+	if p.confirm == nil || !strings.Contains(p.confirm.Text, "1 人") {
+		t.Fatalf("no confirm button: %v", p.confirm)
+	}
+	p.confirm.OnTapped()
+	if m.Position != forms.PositionPresident || m.SuggestedPosition != "" || w.report.Derived.Presidium != 1 {
+		t.Errorf("after confirming: %+v, presidium %d", m, w.report.Derived.Presidium)
+	}
+	for _, o := range p.top.Objects {
+		if o == p.confirm {
+			t.Error("confirm button still shown with nothing to confirm")
+		}
+	}
+}
