@@ -172,7 +172,6 @@ var collegeFieldLabels = map[string]string{
 	"college_unions[].collection.returned":         "收回日期",
 	"college_unions[].collection.file":             "收回的文件",
 	"college_unions[].roster[]":                    "工作人员",
-	"college_unions[].roster[].from_college_union": "是否来自二级学生会组织",
 }
 
 // IsElectedPresidium reports whether a way of choosing a presidium is an
