@@ -233,7 +233,7 @@ func (c *cli) loadFiling(path string) (*forms.Filing, *forms.Edition, error) {
 func runEditions(c *cli, args []string) error {
 	fs := c.flags("editions")
 	add := fs.String("add", "", "要加入的表格版本定义文件（TOML）")
-	from := fs.String("from", "", "本省下发的表格模板（.xlsx，或从 Word 表格复制出的 .txt）")
+	from := fs.String("from", "", "本省下发的表格模板（.xlsx、.csv，或从 Word 表格复制出的 .txt）")
 	id := fs.String("id", "", "--from：新表格版本的 id（默认取模板中的学年，如 2024-2025）")
 	out := fs.String("o", "", "--from：把生成的表格版本定义写到此文件")
 	install := fs.Bool("install", false, "--from：把生成的表格版本直接加入（同 --add）")

@@ -86,7 +86,7 @@ func writeProposal(w io.Writer, p *formtemplate.Proposal) {
 		}
 		fmt.Fprintf(w, "%-5s %-2s %-4s 判定依据：%s", num, it.Item.Marker, it.Status.Chinese(), forms.FactTitle(it.Item.Fact))
 		if it.Item.Note != forms.NoteNone {
-			fmt.Fprintf(w, "；备注：%s", it.Item.Note)
+			fmt.Fprintf(w, "；备注：%s", forms.NoteTitle(it.Item.Note))
 		}
 		fmt.Fprintf(w, "\n      %s\n", it.Item.Text)
 		if it.Status == formtemplate.StatusChanged {
@@ -156,6 +156,9 @@ func writeCarryReport(w io.Writer, rep *forms.CarryReport) {
 		if c.Reworded {
 			fmt.Fprintf(w, "  第 %s 项 → 第 %s 项，措辞有改动，请核对答案：%s\n", c.From.ID, c.To.ID, c.To.Text)
 		}
+	}
+	if d := rep.OldFilingDate; !d.IsZero() {
+		fmt.Fprintf(w, "填报日期仍为 %s，不在%s内，请更新\n", d.Chinese(), rep.To.AcademicYear)
 	}
 	if len(rep.Dropped) > 0 {
 		fmt.Fprintf(w, "新版本中没有对应条目、答案未转过去的 %d 项：\n", len(rep.Dropped))

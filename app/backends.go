@@ -40,7 +40,7 @@ func (pdfExporter) Export(path string, f *forms.Filing, ed *forms.Edition, progr
 	if err != nil {
 		return notes, err
 	}
-	return append(notes, "PDF 报告使用的字体："+res.Face.String()), nil
+	return append(notes, "PDF 报告使用的字体："+res.Faces()), nil
 }
 
 // reviewExporter writes the internal 审核报告: every finding of the

@@ -27,6 +27,10 @@ type CarryReport struct {
 	// New are items of the new edition with no matching item in the old
 	// one; they start unanswered.
 	New []Item
+	// OldFilingDate is set when the new edition names a 学年 that the
+	// filing date does not fall in: the date was kept and should be
+	// updated.
+	OldFilingDate Date
 }
 
 // CarryFiling carries a filing of edition from into edition to: the same
@@ -50,13 +54,17 @@ func CarryFiling(f *Filing, from, to *Edition) (*Filing, *CarryReport, error) {
 	if to.AcademicYear != "" {
 		out.AcademicYear = to.AcademicYear
 	}
+	var stale Date
+	if d := f.FilingDate; !d.IsZero() && to.AcademicYear != "" && AcademicYearOf(d.Time()) != to.AcademicYear {
+		stale = d
+	}
 	out.Answers = map[string]Answer{}
 	out.CollegeItemCounts = nil
 	for i := range out.CollegeUnions {
 		out.CollegeUnions[i].Items = nil
 	}
 
-	rep := &CarryReport{From: from, To: to}
+	rep := &CarryReport{From: from, To: to, OldFilingDate: stale}
 	moved := map[string]bool{}
 	for _, m := range MatchEditions(to, from) {
 		if m.Match == nil {

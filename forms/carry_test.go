@@ -42,6 +42,9 @@ func TestCarryYangquanIntoNewest(t *testing.T) {
 			}
 		}
 	}
+	if rep.OldFilingDate != f.FilingDate || out.FilingDate != f.FilingDate {
+		t.Errorf("filing date %v kept as %v, reported %v", f.FilingDate, out.FilingDate, rep.OldFilingDate)
+	}
 	if len(rep.Dropped) != 0 || len(rep.New) != 0 {
 		t.Errorf("dropped %v new %v", rep.Dropped, rep.New)
 	}

@@ -69,9 +69,24 @@ func TestFactTitles(t *testing.T) {
 			t.Errorf("fact %q has no title", f)
 		}
 	}
+	choices := map[string]bool{}
+	for _, f := range FactChoices() {
+		choices[f] = true
+	}
 	for f := range knownFacts {
 		if factTitles[f] == "" {
 			t.Errorf("known fact %q has no title for the edition proposal", f)
+		}
+		if !choices[f] {
+			t.Errorf("known fact %q is not offered among FactChoices", f)
+		}
+	}
+}
+
+func TestNoteTitles(t *testing.T) {
+	for k := range knownNotes {
+		if noteTitles[k] == "" {
+			t.Errorf("note kind %q has no title", k)
 		}
 	}
 }

@@ -42,7 +42,30 @@ func FactTitle(fact string) string {
 func FactChoices() []string {
 	return []string{FactNone, FactStructure, FactStaffLimit, FactPresidiumLimit, FactDepartmentLimit,
 		FactTitles, FactPoliticalStatus, FactAcademicRecord, FactCongressHeld, FactGuidance,
-		FactSatisfactionUnion, FactSatisfactionStaff, FactCollegeStaffLimit, FactCollegePresidiumLimit,
-		FactCollegeStructure, FactCollegeTitles, FactCollegePoliticalStatus, FactCollegeAcademicRecord,
-		FactCollegePresidiumElected, FactCollegeCongressHeld, FactCollegeGuidance}
+		FactSatisfactionUnion, FactSatisfactionStaff, FactCollegeStructure, FactCollegeStaffLimit, FactCollegePresidiumLimit,
+		FactCollegeTitles, FactCollegePoliticalStatus, FactCollegeAcademicRecord, FactCollegePresidiumElected,
+		FactCollegeCongressHeld, FactCollegeGuidance}
+}
+
+// noteTitles says in Chinese what each note kind writes in an item's 备注.
+// TestFactTitles checks that every note kind has one.
+var noteTitles = map[string]string{
+	NoteNone:              "无",
+	NoteStaffCount:        "工作人员实有人数（实有N人）",
+	NotePresidiumCount:    "主席团实有人数（实有N人）",
+	NoteDepartmentCount:   "工作部门实有个数（实有N个）",
+	NoteCongressDate:      "学生代表大会召开日期（召开日期为：…）",
+	NoteSecretaryGeneral:  "秘书长姓名",
+	NoteSatisfactionUnion: "对学生会组织的满意率（满意率为N%）",
+	NoteSatisfactionStaff: "对工作人员的满意率（满意率为N%）",
+	NoteFree:              "学校自己填写",
+}
+
+// NoteTitle says in Chinese what a note kind writes; an unknown kind is
+// returned as it is.
+func NoteTitle(kind string) string {
+	if t, ok := noteTitles[kind]; ok {
+		return t
+	}
+	return kind
 }

@@ -139,10 +139,7 @@ func (v *proposalView) itemCard(i int, it formtemplate.ProposedItem) fyne.Canvas
 		}
 	}
 	v.facts = append(v.facts, sel)
-	noteKind := "无"
-	if it.Item.Note != forms.NoteNone {
-		noteKind = it.Item.Note
-	}
+	noteKind := forms.NoteTitle(it.Item.Note)
 	fm := widget.NewForm(widget.NewFormItem("判定依据", sel))
 	body := container.NewVBox(
 		container.NewGridWithColumns(2,
@@ -251,7 +248,9 @@ func (w *Window) CarryToEdition() {
 		}
 		for i, n := range names {
 			if n == sel.Selected {
-				w.carryInto(targets[i])
+				to := targets[i]
+				// the open filing is replaced: offer to save it first
+				w.confirmDiscard(func() { w.carryInto(to) })
 			}
 		}
 	}, w.win)
@@ -289,6 +288,9 @@ func carryText(rep *forms.CarryReport) string {
 		if c.Reworded {
 			fmt.Fprintf(&b, "· 第 %s 项措辞有改动，请核对答案：%s\n", c.To.ID, c.To.Text)
 		}
+	}
+	if d := rep.OldFilingDate; !d.IsZero() {
+		fmt.Fprintf(&b, "· 填报日期仍为 %s，不在%s内，请在“基本信息”中更新\n", d.Chinese(), rep.To.AcademicYear)
 	}
 	if len(rep.Dropped) > 0 {
 		fmt.Fprintf(&b, "\n新版本中没有对应条目、答案未转过去的 %d 项：\n", len(rep.Dropped))

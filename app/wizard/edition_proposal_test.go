@@ -123,3 +123,30 @@ func TestCarryOpenFiling(t *testing.T) {
 		t.Error("carry text")
 	}
 }
+
+// TestNewEditionFromMenu goes the menu's way: 新建表格版本… asks for a
+// template, shows the proposal for a good one and a Chinese error naming
+// the file for one that is not a template.
+func TestNewEditionFromMenu(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.opts.UserEditionsDir = t.TempDir()
+	good := proposalTemplate(t, w.editions.Newest(), nil)
+	ch := &fakeChooser{path: good}
+	w.chooser = ch
+	w.NewEdition()
+	if len(ch.asked) != 1 || !strings.Contains(strings.Join(ch.asked[0].exts, " "), ".xlsx") {
+		t.Fatalf("file dialog requests %+v", ch.asked)
+	}
+	if text := overlayText(w); !strings.Contains(text, "共 30 项：相同 30 项，有改动 0 项，新增 0 项") {
+		t.Errorf("proposal dialog shows:\n%s", text)
+	}
+	w.win.Canvas().Overlays().Top().Hide()
+
+	bad := filepath.Join(t.TempDir(), "说明.txt")
+	os.WriteFile(bad, []byte("这只是一段说明，没有编号的条目。"), 0o600)
+	ch.path = bad
+	w.NewEdition()
+	if text := overlayText(w); !strings.Contains(text, "说明.txt") || !strings.Contains(text, "没有找到编号的条目") {
+		t.Errorf("error dialog shows:\n%s", text)
+	}
+}

@@ -174,12 +174,27 @@ func (p *answersPage) row(s *forms.Section, it forms.Item) fyne.CanvasObject {
 
 func (p *answersPage) refresh() {
 	d := &p.w.report.Derived
+	// Each finding shows once: under the first item, in form order, that it
+	// concerns (a roster finding names items 3 to 8 of a fact, not six
+	// copies).
+	place := make(map[string]int, len(p.order))
+	for i, id := range p.order {
+		place[id] = i
+	}
 	related := map[string][]Finding{}
 	for _, f := range p.w.report.Findings {
+		first, at := "", len(p.order)
 		for _, id := range f.Items {
-			if f.Path != "answers["+id+"]" && f.Path != "answers["+id+"].note" {
-				related[id] = append(related[id], f)
+			if f.Path == "answers["+id+"]" || f.Path == "answers["+id+"].note" {
+				first = ""
+				break
 			}
+			if i, ok := place[id]; ok && i < at {
+				first, at = id, i
+			}
+		}
+		if first != "" {
+			related[first] = append(related[first], f)
 		}
 	}
 	for _, id := range p.order {

@@ -204,7 +204,7 @@ func TestSignaturesMoveWithLastRows(t *testing.T) {
 		}
 		// The page of the blocks holds form rows above them.
 		page := pages[improve-1]
-		if strings.Index(page, squeeze("改进建议")) < 0 || strings.Index(page, squeeze(ed.Signatures[0].Title)) < strings.Index(page, squeeze("改进建议")) {
+		if !strings.Contains(page, squeeze("改进建议")) || strings.Index(page, squeeze(ed.Signatures[0].Title)) < strings.Index(page, squeeze("改进建议")) {
 			t.Errorf("%d sentences: blocks not below 改进建议 on page %d", n*3, improve)
 		}
 	}

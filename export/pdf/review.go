@@ -98,9 +98,14 @@ func (r *report) drawReview(c *canvas, progress func(float64)) {
 	progress(1)
 }
 
-// summary counts the findings: 2 个错误，1 个未达标项，3 个提示.
+// summary counts the findings: 2 个错误，1 个未达标项，3 个提示, naming
+// the 未达标项 on core items (★): 2 个未达标项（其中核心指标 1 个）.
 func summary(rep *forms.Report) string {
-	return fmt.Sprintf("共 %d 个错误，%d 个未达标项，%d 个提示", rep.Errors, rep.Unmet, rep.Warnings)
+	unmet := fmt.Sprintf("%d 个未达标项", rep.Unmet)
+	if rep.CoreUnmet > 0 {
+		unmet += fmt.Sprintf("（其中核心指标 %d 个）", rep.CoreUnmet)
+	}
+	return fmt.Sprintf("共 %d 个错误，%s，%d 个提示", rep.Errors, unmet, rep.Warnings)
 }
 
 // concerns names what a finding is about: the edition items and the place

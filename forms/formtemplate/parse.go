@@ -23,9 +23,11 @@ var (
 	// enumerator is a heading's leading （一）, 一、, (二).
 	enumerator = regexp.MustCompile(`^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])\s*`)
 	// boxes are the check boxes and tick glyphs around answer words, with
-	// the letters Wingdings ticks become when copied (R, £, S, T).
+	// what Wingdings ticks become when copied (R, £, S, T, þ, ü, ¨, and the
+	// “(” of a PDF's extracted text).
 	boxes = strings.NewReplacer("☑", "", "□", "", "■", "", "☐", "", "☒", "", "✓", "", "✔", "", "√", "",
-		"○", "", "●", "", "◻", "", "◼", "", "R", "", "£", "", "S", "", "T", "", "/", "", "／", "", "、", "", " ", "", "\u3000", "")
+		"○", "", "●", "", "◻", "", "◼", "", "R", "", "£", "", "S", "", "T", "", "þ", "", "ü", "", "¨", "", "(", "", "（", "",
+		"/", "", "／", "", "、", "", " ", "", "\u3000", "")
 )
 
 // parser walks a template's cells in reading order.
@@ -46,6 +48,9 @@ type parser struct {
 type draft struct {
 	number, marker string
 	rows           []*row
+	// unnumbered marks an item whose number was lost (a PDF's extracted
+	// text drops some); it is kept only when an answer follows its text.
+	unnumbered bool
 }
 
 type row struct {
@@ -59,15 +64,23 @@ func parse(toks []token) (*forms.Edition, error) {
 		p.cell(t.text)
 	}
 	p.endItem()
-	if len(p.ed.Sections) == 0 {
+	// Keep the sections that are tables: numbered items under column
+	// titles or with answer boxes. A heading with nothing under it (the
+	// disclosure's own title) or numbered prose after the form is dropped.
+	var kept []forms.Section
+	for si, s := range p.ed.Sections {
+		if len(s.Items) == 0 || (len(s.Columns) == 0 && len(p.words[si]) == 0) {
+			continue
+		}
+		s.Answers = answerPair(p.words[si])
+		kept = append(kept, s)
+	}
+	p.ed.Sections = kept
+	if len(kept) == 0 {
 		return nil, errNoItems
 	}
 	for si := range p.ed.Sections {
-		s := &p.ed.Sections[si]
-		if len(s.Items) == 0 {
-			return nil, fmt.Errorf("“%s”下没有找到编号的条目", s.Title)
-		}
-		s.Answers = answerPair(p.words[si])
+		numberLost(&p.ed.Sections[si])
 	}
 	assignIDs(p.ed)
 	for _, s := range p.ed.Sections {
@@ -206,6 +219,10 @@ func (p *parser) itemCell(text string) {
 		cur.note = joinText(cur.note, text)
 	case cur.answered && grouped:
 		p.item.rows = append(p.item.rows, &row{text: text, answered: p.sec.Kind == forms.SectionCounts})
+	case cur.answered && p.sec.Kind == forms.SectionAnswers && looksLikeItem(text):
+		// an item whose number was lost: kept if an answer follows
+		p.endItem()
+		p.item = &draft{unnumbered: true, rows: []*row{{text: text}}}
 	case cur.answered:
 		cur.note = joinText(cur.note, text)
 	case !grouped && utf8.RuneCountInString(cur.text) <= 12 && !strings.ContainsAny(cur.text, "。，；") && strings.ContainsAny(text, "。，；"):
@@ -230,6 +247,9 @@ func (p *parser) endItem() {
 		return
 	}
 	p.item = nil
+	if d.unnumbered && !d.rows[0].answered {
+		return // the 备注 of the item before, not an item
+	}
 	it := forms.Item{Number: d.number, Marker: d.marker}
 	rows := d.rows
 	if len(rows) > 1 && !rows[0].answered {
@@ -286,7 +306,11 @@ func assignIDs(ed *forms.Edition) {
 		}
 		for ii := range s.Items {
 			it := &s.Items[ii]
-			it.ID = unique(prefix + it.Number)
+			base := it.Number
+			if base == "" {
+				base = fmt.Sprintf("u%d", ii+1) // a number that could not be recovered
+			}
+			it.ID = unique(prefix + base)
 			for pi := range it.Parts {
 				it.Parts[pi].ID = unique(fmt.Sprintf("%s.%d", it.ID, pi+1))
 			}
@@ -425,4 +449,48 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// looksLikeItem reports whether a cell after an answered item reads like
+// the wording of another item rather than a 备注: a sentence of some
+// length ending in 。 or ；.
+func looksLikeItem(text string) bool {
+	t := strings.TrimSpace(text)
+	return utf8.RuneCountInString(t) >= 8 && (strings.HasSuffix(t, "。") || strings.HasSuffix(t, "；")) && hasHan(t)
+}
+
+// numberLost numbers the items whose numbers were lost when the items
+// around them leave exactly their numbers free: 3, _, _, 6 become 3, 4,
+// 5, 6; an item still without a number is numbered after the one before.
+func numberLost(s *forms.Section) {
+	num := func(i int) int {
+		n, err := strconv.Atoi(s.Items[i].Number)
+		if err != nil {
+			return -1
+		}
+		return n
+	}
+	for i := 0; i < len(s.Items); i++ {
+		if s.Items[i].Number != "" {
+			continue
+		}
+		j := i
+		for j < len(s.Items) && s.Items[j].Number == "" {
+			j++
+		}
+		prev := 0
+		if i > 0 {
+			prev = num(i - 1)
+		}
+		if prev < 0 {
+			continue
+		}
+		if j < len(s.Items) && num(j) >= 0 && num(j)-prev-1 != j-i {
+			continue // the numbers around do not leave these places
+		}
+		for k := i; k < j; k++ {
+			s.Items[k].Number = strconv.Itoa(prev + 1 + k - i)
+		}
+		i = j
+	}
 }

@@ -2,7 +2,10 @@ package formtemplate
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -294,6 +297,82 @@ func TestTemplateNumberColumn(t *testing.T) {
 	}
 }
 
+// TestTemplateFromSeedDisclosure reads the 2021 form as 阳泉职业技术学院
+// published it (testdata/seed000_form.txt, the table part of seed 000 as
+// extracted from its PDF: ticks turned into “(”, the numbers of items 4
+// and 5 lost, the per-college matrix after it) and gets the 2021 edition
+// back: every row the same, items 4 and 5 numbered again.
+func TestTemplateFromSeedDisclosure(t *testing.T) {
+	ref, err := builtin(t).Get("2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ReadFile(filepath.Join("testdata", "seed000_form.txt"), ref, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameRows(t, p, ref)
+	for _, it := range p.Items {
+		if it.Status != StatusSame {
+			t.Errorf("row %s: %s (%q)", it.Item.ID, it.Status.Chinese(), it.Item.Text)
+		}
+	}
+}
+
+// TestTemplateFromSeedHTMLText reads the 2020 form as 昌吉职业技术学院
+// published it (testdata/seed002_form.txt: HTML check boxes, spaces the
+// PDF put beside Chinese characters, item 3's three rows on lines of
+// their own) against the 2020 edition: every row matched, the notes, the
+// answer words, the congress date and the satisfaction items read.
+func TestTemplateFromSeedHTMLText(t *testing.T) {
+	ref, err := builtin(t).Get("2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ReadFile(filepath.Join("testdata", "seed002_form.txt"), ref, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 19 || len(p.New()) != 0 {
+		t.Fatalf("%d rows, new %v", len(p.Items), p.New())
+	}
+	ed := p.Edition
+	if strings.Join(ed.Sections[0].Answers, "/") != "达标/未达标" || !ed.Satisfaction || ed.CongressRule != forms.CongressSince || ed.CongressSince != "2019-10-01" {
+		t.Errorf("answers %v satisfaction %v congress %s %s", ed.Sections[0].Answers, ed.Satisfaction, ed.CongressRule, ed.CongressSince)
+	}
+	for _, it := range p.Items {
+		want, _, _ := ref.Item(it.Item.ID)
+		if it.Match == nil || it.Match.ID != it.Item.ID || it.Item.Note != want.Note || it.Item.Fact != want.Fact {
+			t.Errorf("row %s: matched %v, note %q fact %q, want note %q fact %q", it.Item.ID, it.Match, it.Item.Note, it.Item.Fact, want.Note, want.Fact)
+		}
+		if strings.Contains(it.Item.Text, "<") || strings.Contains(it.Item.Text, " 人") {
+			t.Errorf("row %s keeps markup or spaces: %q", it.Item.ID, it.Item.Text)
+		}
+	}
+	if g := ed.Sections[0].Items[2]; g.Text != "机构和人员规模" || len(g.Parts) != 3 {
+		t.Errorf("item 3: %q with %d parts", g.Text, len(g.Parts))
+	}
+}
+
+// TestTemplateCSV reads a template saved as CSV, a quoted cell holding a
+// comma and a line break.
+func TestTemplateCSV(t *testing.T) {
+	ref := builtin(t).Newest()
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	for _, row := range templateRows(ref, map[string]string{"4": "主席团成员不超过5人,\n含轮值执行主席。"}) {
+		w.Write(row)
+	}
+	w.Flush()
+	p, err := Read("模板.csv", []byte(b.String()), ref, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 30 || len(p.Changed()) != 1 || p.Items[3].Item.Text != "主席团成员不超过5人,含轮值执行主席。" {
+		t.Errorf("%d rows, changed %v, item 4 %q", len(p.Items), p.Changed(), p.Items[3].Item.Text)
+	}
+}
+
 // TestTemplateGBK reads a template saved by Notepad in GBK.
 func TestTemplateGBK(t *testing.T) {
 	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte("1.尊重同学\t是/否\r\n"))
@@ -348,6 +427,9 @@ func FuzzRead(f *testing.F) {
 		b.WriteString(strings.Join(row, "\t") + "\n")
 	}
 	f.Add(b.String())
+	if seed, err := os.ReadFile(filepath.Join("testdata", "seed000_form.txt")); err == nil {
+		f.Add(string(seed))
+	}
 	f.Add("1★. 坚持 | ☑是 □否 | 实有 |\n2. （一）校级学生会组织改革自评表\n指标\n")
 	f.Add("机构和人员规模\n3.机构和人员规模\n工作人员不超过40人\t□达标 □未达标\t实有 人")
 	f.Fuzz(func(t *testing.T, text string) {
@@ -369,6 +451,21 @@ func BenchmarkReadTemplate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Read("模板.xlsx", data, ref, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadSeedDisclosure reads the table of a published disclosure.
+func BenchmarkReadSeedDisclosure(b *testing.B) {
+	ref, _ := builtin(b).Get("2021")
+	data, err := os.ReadFile(filepath.Join("testdata", "seed000_form.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read("seed000_form.txt", data, ref, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

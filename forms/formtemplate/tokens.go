@@ -2,15 +2,19 @@ package formtemplate
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/unicode"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // Limits on what a template may hold: a form has a few dozen rows.
@@ -53,7 +57,38 @@ func tokens(name string, data []byte) ([]token, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s：%w", name, err)
 	}
+	if strings.EqualFold(filepath.Ext(name), ".csv") {
+		return csvTokens(name, text)
+	}
 	return textTokens(text)
+}
+
+// csvTokens reads a template Excel or WPS saved as CSV: cells split at
+// commas, quoted cells holding commas and line breaks.
+func csvTokens(name, text string) ([]token, error) {
+	r := csv.NewReader(strings.NewReader(text))
+	r.FieldsPerRecord, r.LazyQuotes = -1, true
+	var out []token
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s 不是可以读取的 CSV 文件（%v）：%w", name, err, ErrFormat)
+		}
+		line, _ := r.FieldPos(0)
+		for _, cell := range rec {
+			cell = cleanSpaces(markup.ReplaceAllString(checkboxes.Replace(cell), ""))
+			if cell == "" {
+				continue
+			}
+			if len(out) >= maxCells {
+				return nil, fmt.Errorf("%s 有超过 %d 个单元格，不像是一张表格模板：%w", name, maxCells, ErrFormat)
+			}
+			out = append(out, token{text: cell, where: fmt.Sprintf("第 %d 行", line)})
+		}
+	}
 }
 
 func workbookTokens(name string, data []byte) ([]token, error) {
@@ -76,7 +111,7 @@ func workbookTokens(name string, data []byte) ([]token, error) {
 				continue
 			}
 			for c, cell := range row {
-				cell = strings.TrimSpace(cell)
+				cell = cleanSpaces(cell)
 				if cell == "" {
 					continue
 				}
@@ -94,8 +129,10 @@ func workbookTokens(name string, data []byte) ([]token, error) {
 func textTokens(text string) ([]token, error) {
 	var out []token
 	for i, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		line = checkboxes.Replace(line)
+		line = markup.ReplaceAllString(line, "")
 		for _, cell := range strings.FieldsFunc(line, func(r rune) bool { return r == '\t' || r == '|' || r == '\r' }) {
-			cell = strings.TrimSpace(cell)
+			cell = cleanSpaces(cell)
 			if cell == "" {
 				continue
 			}
@@ -108,6 +145,41 @@ func textTokens(text string) ([]token, error) {
 	return out, nil
 }
 
+var (
+	// checkboxes are the check boxes of a form saved as HTML and then as
+	// text (seed 002): ticked and not.
+	checkboxes = strings.NewReplacer(`<input checked="" type="checkbox"/>`, "☑", `<input type="checkbox"/>`, "□",
+		`<input type="checkbox" checked/>`, "☑", `<input type="checkbox" checked="checked"/>`, "☑")
+	// markup is any other HTML tag.
+	markup = regexp.MustCompile(`<[a-zA-Z/][^<>]*>`)
+)
+
+// cleanSpaces trims a cell and drops the spaces a PDF's extraction puts
+// beside Chinese characters (不超过 40 人, 机构 和 人 员 规 模), keeping one
+// space between other words.
+func cleanSpaces(s string) string {
+	words := strings.Fields(s)
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(words[i-1])
+			next, _ := utf8.DecodeRuneInString(w)
+			if !wide(prev) && !wide(next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// wide reports whether r is a Chinese character or full-width punctuation,
+// beside which the forms put no spaces.
+func wide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '★' || r == '▲' || r == '☑' || r == '□'
+}
+
 // decodeText reads UTF-8 (with or without a byte order mark), UTF-16 with
 // one, or GB18030/GBK, the encoding Notepad on a Chinese Windows saves.
 func decodeText(data []byte) (string, error) {
@@ -115,7 +187,7 @@ func decodeText(data []byte) (string, error) {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
 		return string(data[3:]), nil
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		out, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
 			return "", fmt.Errorf("UTF-16 文本无法解码：%w", ErrFormat)
 		}

@@ -136,7 +136,7 @@ func MapRunes(cmap []byte, fn func(r rune, glyph int)) error {
 		}
 	}
 	switch {
-	case f12 != nil && len(f12) >= 16:
+	case len(f12) >= 16:
 		groups := int(binary.BigEndian.Uint32(f12[12:]))
 		for i := 0; i < groups && len(f12) >= 16+12*(i+1); i++ {
 			g := f12[16+12*i:]
@@ -149,7 +149,7 @@ func MapRunes(cmap []byte, fn func(r rune, glyph int)) error {
 			}
 		}
 		return nil
-	case f4 != nil && len(f4) >= 14:
+	case len(f4) >= 14:
 		segs := int(binary.BigEndian.Uint16(f4[6:])) / 2
 		if len(f4) < 16+8*segs {
 			return errors.New("cmap format 4 truncated")
