@@ -35,8 +35,8 @@ const (
 	noteWidth   = 36.0
 )
 
-// rosterRows is how many rows of the roster sheet below its example row
-// are open for input (the roster template's drop-downs reach as far).
+// rosterRows bounds the rows below the roster's example row that the
+// template may have styled (its drop-downs reach as far).
 const rosterRows = 200
 
 // Write writes the workbook of one college union of the filing.
@@ -322,34 +322,72 @@ func dropDown(wb *excelize.File, sheet, cell string, values []string, open bool)
 	return wb.AddDataValidation(sheet, dv)
 }
 
-// unlockRoster opens the roster sheet's input rows (below the example row)
-// for a protected sheet, keeping each cell's look.
+// unlockRoster opens the roster sheet's input rows for a protected sheet:
+// the rows below the example that the template styles keep their look with
+// an unlocked copy of their style, and the columns are unlocked as a whole,
+// so that every row further down is open too without a styled empty cell
+// for each (which every reader would have to go through).
 func (b *book) unlockRoster() error {
 	wb, sh := b.wb, college.SheetRoster
 	const firstInput = 5 // title, instructions, header, example
 	unlocked := map[int]int{}
-	for r := firstInput; r < firstInput+rosterRows; r++ {
+	open := func(id int) (int, error) {
+		if s, ok := unlocked[id]; ok {
+			return s, nil
+		}
+		st, err := wb.GetStyle(id)
+		if err != nil || st == nil {
+			st = &excelize.Style{}
+		}
+		st.Protection = &excelize.Protection{Locked: false}
+		s, err := wb.NewStyle(st)
+		unlocked[id] = s
+		return s, err
+	}
+	// The styles the template gave its cells: SetColStyle below restyles
+	// every cell of the columns, so they are put back after it.
+	type styled struct {
+		cell string
+		id   int
+	}
+	var cells []styled
+	for r := 1; r < firstInput+rosterRows; r++ {
+		used := false
 		for c := 1; c <= len(roster.TemplateColumns); c++ {
 			cell, _ := excelize.CoordinatesToCellName(c, r)
 			id, err := wb.GetCellStyle(sh, cell)
 			if err != nil {
 				return err
 			}
-			open, ok := unlocked[id]
-			if !ok {
-				st, err := wb.GetStyle(id)
-				if err != nil || st == nil {
-					st = &excelize.Style{}
-				}
-				st.Protection = &excelize.Protection{Locked: false}
-				if open, err = wb.NewStyle(st); err != nil {
-					return err
-				}
-				unlocked[id] = open
+			if id != 0 {
+				used = true
+				cells = append(cells, styled{cell, id})
 			}
-			if err := wb.SetCellStyle(sh, cell, cell, open); err != nil {
+		}
+		if !used && r >= firstInput {
+			break // below the rows the template styles
+		}
+	}
+	last, err := excelize.ColumnNumberToName(len(roster.TemplateColumns))
+	if err != nil {
+		return err
+	}
+	plain, err := open(0)
+	if err != nil {
+		return err
+	}
+	if err := wb.SetColStyle(sh, "A:"+last, plain); err != nil {
+		return err
+	}
+	for _, c := range cells {
+		id := c.id
+		if _, r, _ := excelize.CellNameToCoordinates(c.cell); r >= firstInput {
+			if id, err = open(c.id); err != nil {
 				return err
 			}
+		}
+		if err := wb.SetCellStyle(sh, c.cell, c.cell, id); err != nil {
+			return err
 		}
 	}
 	return nil
