@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"sureform/forms"
+	"sureform/forms/college"
 )
 
 // Exit statuses of the command line.
@@ -382,6 +383,9 @@ func writeSummary(w io.Writer, f *forms.Filing, ed *forms.Edition) {
 	fmt.Fprintf(w, "分管副书记：%s；秘书长：%s\n", f.Guidance.DeputySecretary.Name, f.Guidance.SecretaryGeneral.Name)
 	if len(f.CollegeUnions) > 0 {
 		fmt.Fprintf(w, "二级学生会组织：%d 个\n", len(f.CollegeUnions))
+		if pending := college.Pending(f); len(pending) > 0 {
+			fmt.Fprintf(w, "填报表未收回：%s\n", strings.Join(pending, "、"))
+		}
 	}
 	for _, s := range ed.Sections {
 		fmt.Fprintln(w)

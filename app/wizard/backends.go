@@ -77,6 +77,8 @@ type RosterRequest struct {
 	Password string
 	// Columns, when not nil, replaces the recognised mapping.
 	Columns []RosterColumn
+	// IncludeHidden imports the rows hidden in Excel too.
+	IncludeHidden bool
 }
 
 // Errors a RosterImporter returns (wrapped) when the user has to choose:
@@ -106,6 +108,9 @@ type RosterPreview struct {
 	Columns  []RosterColumn
 	Members  []forms.Member
 	Problems []ImportProblem
+	// HiddenRows counts the rows hidden in Excel, left out or (with
+	// Request.IncludeHidden) imported.
+	HiddenRows int
 	// Source is the importer's own state, passed back to Apply and Remap.
 	Source any
 }
