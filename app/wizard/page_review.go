@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"fmt"
+	"sureform/forms"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,7 +37,7 @@ func (p *reviewPage) content() fyne.CanvasObject {
 	p.summary.TextStyle.Bold = true
 	p.list = container.NewVBox()
 	p.root = container.NewBorder(container.NewVBox(p.summary,
-		note("“错误”表示不符合评估要求，导出前应当改正；“提示”表示需要核实或说明的情况。点击问题可跳到对应的栏目。")),
+		note("“错误”表示填报不能就这样上报，导出前应当改正；“未达标项”是如实答了“未达标/否”的实际差距，不算错误；“提示”表示需要核实或说明的情况。点击问题可跳到对应的栏目。")),
 		nil, nil, nil, container.NewVScroll(p.list))
 	return p.root
 }
@@ -49,7 +50,17 @@ func (p *reviewPage) refresh() {
 	if t.errors == 0 && t.warnings == 0 {
 		p.summary.SetText("没有发现问题。")
 	} else {
-		p.summary.SetText(fmt.Sprintf("共 %d 个错误，%d 个提示。", t.errors, t.warnings))
+		unmet := 0
+		for _, f := range p.w.report.Findings {
+			if f.Severity == string(forms.SeverityUnmet) {
+				unmet++
+			}
+		}
+		if unmet > 0 {
+			p.summary.SetText(fmt.Sprintf("共 %d 个错误，%d 个未达标项，%d 个提示。", t.errors, unmet, t.warnings-unmet))
+		} else {
+			p.summary.SetText(fmt.Sprintf("共 %d 个错误，%d 个提示。", t.errors, t.warnings))
+		}
 	}
 	p.list.Objects = nil
 	for i, f := range p.w.report.Findings {
