@@ -11,11 +11,10 @@ import (
 // this version; a back end that is missing is shown as unavailable.
 func backends() wizard.Backends {
 	return wizard.Backends{
-		Validator: wizard.FormsValidator{},
-		Roster:    wizard.FormsRoster{},
-		Excel:     excelExporter{},
-		PDF:       pdfExporter{},
-		Review:    reviewExporter{},
+		Roster: wizard.FormsRoster{},
+		Excel:  excelExporter{},
+		PDF:    pdfExporter{},
+		Review: reviewExporter{},
 	}
 }
 

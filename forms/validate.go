@@ -116,17 +116,22 @@ func PathUnder(path, prefix string) bool {
 	return c == '.' || c == '['
 }
 
-// Report sections, in the order findings are grouped.
-var pathSections = []struct{ key, title string }{
-	{"", "基本信息"},
-	{"members", "工作人员名单"},
-	{"departments", "工作部门"},
-	{"congress", "学生代表大会"},
-	{"guidance", "指导责任人"},
-	{"satisfaction", "满意度调查"},
-	{"college", "二级学生会组织"},
-	{"answers", "自评答案"},
-	{"texts", "文字材料"},
+// pathSections are the parts of a filing, in the order findings are
+// grouped: a key, the Chinese title and the first names of the paths that
+// belong to it (a path whose first name no section lists is 基本信息's).
+var pathSections = []struct {
+	key, title string
+	heads      []string
+}{
+	{"", "基本信息", nil},
+	{"members", "工作人员名单", []string{"members"}},
+	{"departments", "工作部门", []string{"departments"}},
+	{"congress", "学生代表大会", []string{"congress"}},
+	{"guidance", "指导责任人", []string{"guidance"}},
+	{"satisfaction", "满意度调查", []string{"satisfaction"}},
+	{"college", "二级学生会组织", []string{"college_unions", "college_item_counts", "college_union_count"}},
+	{"answers", "自评答案", []string{"answers"}},
+	{"texts", "文字材料", []string{"texts", "opinions"}},
 }
 
 func pathSectionIndex(path string) int {
@@ -134,23 +139,10 @@ func pathSectionIndex(path string) int {
 	if i := strings.IndexAny(head, ".["); i >= 0 {
 		head = head[:i]
 	}
-	switch head {
-	case "members":
-		return 1
-	case "departments":
-		return 2
-	case "congress":
-		return 3
-	case "guidance":
-		return 4
-	case "satisfaction":
-		return 5
-	case "college_unions", "college_item_counts", "college_union_count":
-		return 6
-	case "answers":
-		return 7
-	case "texts":
-		return 8
+	for i, s := range pathSections {
+		if slices.Contains(s.heads, head) {
+			return i
+		}
 	}
 	return 0
 }
@@ -158,6 +150,22 @@ func pathSectionIndex(path string) int {
 // PathSection names, in Chinese, the part of a filing a path belongs to
 // (工作人员名单, 学生代表大会, 自评答案, …), for grouping findings.
 func PathSection(path string) string { return pathSections[pathSectionIndex(path)].title }
+
+// PathSectionKey is the key of the part of a filing a path belongs to:
+// "" (基本信息), members, departments, congress, guidance, satisfaction,
+// college, answers or texts (which holds the signature blocks' opinions
+// too). The GUI's steps name the sections they edit by these keys.
+func PathSectionKey(path string) string { return pathSections[pathSectionIndex(path)].key }
+
+// PathSectionKeys lists the section keys in the order findings are
+// grouped.
+func PathSectionKeys() []string {
+	keys := make([]string, len(pathSections))
+	for i, s := range pathSections {
+		keys[i] = s.key
+	}
+	return keys
+}
 
 // Validate checks a filing against every rule of the catalogue for its
 // edition and derives the answers its data supports. It never modifies the

@@ -184,7 +184,7 @@ func (p *answersPage) refresh() {
 	for i, id := range p.order {
 		place[id] = i
 	}
-	related := map[string][]Finding{}
+	related := map[string][]forms.Finding{}
 	for _, f := range p.w.report.Findings {
 		first, at := "", len(p.order)
 		for _, id := range f.Items {
@@ -206,8 +206,8 @@ func (p *answersPage) refresh() {
 			var lines []string
 			imp := widget.WarningImportance
 			for _, f := range rel {
-				lines = append(lines, severityWord(f)+"："+f.Message)
-				if f.IsError() {
+				lines = append(lines, findingWord(f)+"："+f.Message)
+				if isError(f) {
 					imp = widget.DangerImportance
 				}
 			}

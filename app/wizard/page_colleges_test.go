@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
+	"sureform/forms"
 	"sureform/forms/college"
 )
 
@@ -78,7 +79,7 @@ func TestCollegeWorkbookRoundTrip(t *testing.T) {
 	}
 	// every finding about the unions' data opens a field of this step
 	seen := 0
-	for _, fd := range append([]Finding(nil), w.report.Findings...) {
+	for _, fd := range append([]forms.Finding(nil), w.report.Findings...) {
 		if !strings.HasPrefix(fd.Path, "college_unions") {
 			continue
 		}
