@@ -126,6 +126,10 @@ type memberJSON struct {
 	Position         *string  `json:"position"`
 	Department       *string  `json:"department"`
 	FromCollegeUnion *bool    `json:"from_college_union"`
+	// SuggestedPosition and SuggestedDepartment are inferred from the
+	// work experience, to confirm.
+	SuggestedPosition   *string `json:"suggested_position"`
+	SuggestedDepartment *string `json:"suggested_department"`
 	// Unread lists the fields whose cells could not be read.
 	Unread []string `json:"unread"`
 }
@@ -166,7 +170,8 @@ func writeImportJSON(w io.Writer, p *roster.Preview) error {
 			College: orNull(m.College), Major: orNull(m.Major), GradeText: orNull(m.GradeText), Level: orNull(m.Level),
 			Rank: m.Rank, RankTotal: m.RankTotal, RankPercent: m.RankPercent, RankWindow: orNull(m.RankWindow), Failed: m.Failed,
 			Experience: orNull(m.Experience), Position: orNull(m.Position), Department: orNull(m.Department),
-			FromCollegeUnion: m.FromCollegeUnion, Unread: []string{}}
+			FromCollegeUnion: m.FromCollegeUnion, SuggestedPosition: orNull(m.SuggestedPosition),
+			SuggestedDepartment: orNull(m.SuggestedDepartment), Unread: []string{}}
 		for _, f := range r.Unread {
 			mj.Unread = append(mj.Unread, string(f))
 		}
@@ -223,8 +228,12 @@ func writeImportTable(w io.Writer, p *roster.Preview) {
 		if m.Failed != nil {
 			failed = boolText(m.Failed, "是", "否")
 		}
+		position, dept := m.Position, m.Department
+		if position == "" && m.SuggestedPosition != "" {
+			position, dept = m.SuggestedPosition+"（待确认）", m.SuggestedDepartment
+		}
 		table = append(table, []string{fmt.Sprint(r.Row), m.Name, m.PoliticalStatus, m.College,
-			gradeText(m), rankText(m), failed, m.Position, m.Department})
+			gradeText(m), rankText(m), failed, position, dept})
 	}
 	writeColumns(w, table)
 	if len(p.Skipped) > 0 {

@@ -47,7 +47,7 @@ func TestImportJSON(t *testing.T) {
 		t.Fatalf("members %v", members)
 	}
 	m1 := members[1].(map[string]any)
-	if got := keys(m1); got != "college,department,experience,failed,from_college_union,grade,grade_text,graduate,hidden,level,major,name,political_status,position,rank,rank_percent,rank_total,rank_window,row,unread" {
+	if got := keys(m1); got != "college,department,experience,failed,from_college_union,grade,grade_text,graduate,hidden,level,major,name,political_status,position,rank,rank_percent,rank_total,rank_window,row,suggested_department,suggested_position,unread" {
 		t.Errorf("member keys %s", got)
 	}
 	if m1["name"] != "阿米娜姆·萨吾提" || m1["political_status"] != "共青团员" || m1["rank"] != 3.0 ||

@@ -116,7 +116,7 @@ func TestValidateJSON(t *testing.T) {
 	}
 	seenStated := false
 	for i, f := range findings {
-		if got := vtKeys(f); got != "items,message,path,rule,severity" {
+		if got := vtKeys(f); got != "items,message,path,rule,severity" && got != "items,members,message,path,rule,severity" {
 			t.Fatalf("finding %d keys %s", i, got)
 		}
 		var sev, rule, path, msg string

@@ -324,6 +324,7 @@ func TestLargeFilingIsWithinLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("10,000 members: %.1f MB", float64(len(data))/(1<<20))
 	if len(data)*4 > MaxFileSize {
 		t.Errorf("10,000 members take %d bytes, too close to the limit %d", len(data), MaxFileSize)
 	}

@@ -21,6 +21,10 @@ type Finding struct {
 	Path string `json:"path"`
 	// Items are the ids of the edition items the finding concerns.
 	Items []string `json:"items"`
+	// Members are the indexes of the roster members a finding at
+	// "members" lists, when one finding stands for several members that
+	// share it (名单中27人未填职务和部门：张三、李四…); empty otherwise.
+	Members []int `json:"members,omitempty"`
 	// Core marks a 未达标项 on a core item (★ 核心指标).
 	Core bool `json:"core,omitempty"`
 }
@@ -66,11 +70,18 @@ func (r *Report) Fails() bool { return r.Errors > 0 }
 
 // At returns the findings whose path is prefix or lies under it:
 // At("members[3]") returns those of members[3].rank and members[3].name but
-// not those of members[30]. At("") returns every finding.
+// not those of members[30], and the findings at "members" that list
+// member 3 among others. At("") returns every finding.
 func (r *Report) At(prefix string) []Finding {
+	member, isMember := -1, false
+	if rest, ok := strings.CutPrefix(prefix, "members["); ok && strings.HasSuffix(rest, "]") {
+		if n, err := strconv.Atoi(strings.TrimSuffix(rest, "]")); err == nil {
+			member, isMember = n, true
+		}
+	}
 	var out []Finding
 	for _, f := range r.Findings {
-		if PathUnder(f.Path, prefix) {
+		if PathUnder(f.Path, prefix) || (isMember && slices.Contains(f.Members, member)) {
 			out = append(out, f)
 		}
 	}

@@ -159,6 +159,7 @@ func vRuleCases() []vRuleCase {
 		{name: "学习委员 title", mutate: m(5, func(m *Member) { m.Position = "学习委员" }), rule: RuleMemberPosition, fires: true, path: "members[5].position"},
 		{name: "执行主席 allowed", mutate: m(1, func(m *Member) { m.Position = PositionExecutivePresident }), rule: RuleMemberPosition},
 		{name: "position missing", mutate: m(5, func(m *Member) { m.Position = "" }), rule: RuleMemberPositionMissing, fires: true, path: "members[5].position"},
+		{name: "position inferred, to confirm", mutate: m(5, func(m *Member) { m.Position, m.SuggestedPosition = "", PositionHead }), rule: RuleMemberPositionMissing, fires: true, path: "members[5].position"},
 		{name: "department missing", mutate: m(5, func(m *Member) { m.Department = "" }), rule: RuleMemberDepartmentMissing, fires: true, path: "members[5].department"},
 		{name: "主席 in a department", mutate: m(0, func(m *Member) { m.Department = "学习部" }), rule: RuleMemberPresidiumPlacement, fires: true, path: "members[0].department"},
 		{name: "部长 in 主席团", mutate: m(3, func(m *Member) { m.Department = PresidiumDepartment }), rule: RuleMemberPresidiumPlacement, fires: true, path: "members[3].department"},
@@ -686,5 +687,30 @@ func TestUnmetIsNotAnError(t *testing.T) {
 		} else {
 			last = k
 		}
+	}
+}
+
+// A finding that stands for several members lists them, and each member's
+// findings include it.
+func TestGroupedFindingListsMembers(t *testing.T) {
+	f := vCleanFiling(t, "2021")
+	for _, i := range []int{3, 5, 7} {
+		f.Members[i].PoliticalStatus = ""
+	}
+	r := Validate(f, vTestEdition(t, "2021"))
+	var hit []Finding
+	for _, fd := range r.Findings {
+		if fd.Rule == RuleMemberPoliticalMissing {
+			hit = append(hit, fd)
+		}
+	}
+	if len(hit) != 1 || hit[0].Path != "members" || fmt.Sprint(hit[0].Members) != "[3 5 7]" || !strings.Contains(hit[0].Message, "名单中3人") {
+		t.Fatalf("findings %+v, want one listing members 3, 5 and 7", hit)
+	}
+	if got := r.At("members[5]"); len(got) != 1 || got[0].Rule != RuleMemberPoliticalMissing {
+		t.Errorf("At(members[5]) = %v", got)
+	}
+	if got := r.At("members[4]"); len(got) != 0 {
+		t.Errorf("At(members[4]) = %v", got)
 	}
 }

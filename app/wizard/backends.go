@@ -28,6 +28,9 @@ type Finding struct {
 	Path     string
 	// Items are the ids of the edition items the finding concerns.
 	Items []string
+	// Members are the roster members a finding at "members" lists, when
+	// one finding stands for several members.
+	Members []int
 }
 
 // IsError reports whether the finding is an 错误 (as opposed to a 提示).

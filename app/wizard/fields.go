@@ -110,8 +110,11 @@ func relayout(page fyne.CanvasObject) {
 }
 
 func severityWord(f Finding) string {
-	if f.IsError() {
+	switch {
+	case f.IsError():
 		return "错误"
+	case f.Severity == string(forms.SeverityUnmet):
+		return "未达标项"
 	}
 	return "提示"
 }
@@ -204,9 +207,8 @@ func parseCount(s string) (*int, error) {
 	if s == "" {
 		return nil, nil
 	}
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "人"), "个")
-	v, err := strconv.Atoi(s)
-	if err != nil || v < 0 {
+	v, ok := forms.ReadCount(s) // 6, 6人, 实有六个, 二十八人
+	if !ok || v < 0 {
 		return nil, errNotCount
 	}
 	return &v, nil
@@ -249,11 +251,19 @@ func (w *Window) intField(path string, get func() *int, set func(*int)) *field {
 }
 
 func parsePercent(s string) (*float64, error) {
-	s = strings.TrimSuffix(toHalfWidth(s), "%")
+	s = toHalfWidth(s)
 	if s == "" {
 		return nil, nil
 	}
 	v, err := strconv.ParseFloat(s, 64)
+	if strings.ContainsAny(s, "%百") {
+		// 60%, 百分之六十; a bare number is already a percentage here.
+		p, ok := forms.ReadPercent(s)
+		v, err = p, nil
+		if !ok {
+			err = errors.New("not a percentage")
+		}
+	}
 	if err != nil || v < 0 || v > 100 {
 		return nil, errors.New("请填写 0 到 100 之间的百分数，如 3.1，或留空")
 	}

@@ -315,6 +315,15 @@ func (p *rosterPage) refresh() {
 		if fd.Path == "members" {
 			general = append(general, severityWord(fd)+"："+fd.Message)
 			generalErr = generalErr || fd.IsError()
+			// A finding that stands for several members is each one's too.
+			for _, i := range fd.Members {
+				if i < len(f.Members) {
+					if len(p.findings[i]) == 0 {
+						issues++
+					}
+					p.findings[i] = append(p.findings[i], fd)
+				}
+			}
 			continue
 		}
 		if i, _, ok := memberOfPath(fd.Path); ok && i < len(f.Members) {

@@ -61,6 +61,15 @@ func (FormsRoster) Preview(req RosterRequest, f *forms.Filing) (*RosterPreview, 
 		}
 		pv.Problems = append(pv.Problems, ImportProblem{Row: pr.Row, Column: col, Severity: sev, Message: pr.Message, Text: pr.Text})
 	}
+	// The rows that are not members (totals, notes, sign-off lines, hidden
+	// rows) are listed so that the user sees what was left out.
+	for _, s := range p.Skipped {
+		msg := "这一行未导入：" + s.Reason
+		if s.Hidden {
+			msg = "这一行在 Excel 中是隐藏的，未导入"
+		}
+		pv.Problems = append(pv.Problems, ImportProblem{Row: s.Row, Severity: SeverityWarning, Message: msg, Text: s.Text})
+	}
 	return pv, nil
 }
 

@@ -11,7 +11,7 @@ func (FormsValidator) Validate(f *forms.Filing, ed *forms.Edition) Report {
 	r := forms.Validate(f, ed)
 	out := Report{Derived: r.Derived, Findings: make([]Finding, len(r.Findings))}
 	for i, fd := range r.Findings {
-		out.Findings[i] = Finding{Rule: fd.Rule, Severity: string(fd.Severity), Message: fd.Message, Path: fd.Path, Items: fd.Items}
+		out.Findings[i] = Finding{Rule: fd.Rule, Severity: string(fd.Severity), Message: fd.Message, Path: fd.Path, Items: fd.Items, Members: fd.Members}
 	}
 	return out
 }

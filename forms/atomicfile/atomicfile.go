@@ -226,8 +226,12 @@ func osMessage(err error) string {
 		return "磁盘或文件夹是只读的"
 	}
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
+	var errno syscall.Errno
+	switch {
+	case errors.As(err, &pe):
+		return "系统错误（" + pe.Err.Error() + "）"
+	case errors.As(err, &errno):
+		return "系统错误（" + errno.Error() + "）"
 	}
-	return "系统错误（" + err.Error() + "）"
+	return err.Error() // a writer's own message
 }
