@@ -64,7 +64,7 @@ func TestConcernsAndUnanswered(t *testing.T) {
 		fd   forms.Finding
 		want string
 	}{
-		{forms.Finding{Path: "members[3].rank", Items: []string{"6"}}, "第6项；工作人员名单第4行“学习成绩综合排名”"},
+		{forms.Finding{Path: "members[3].rank", Items: []string{"6"}}, "第6项；" + forms.PathLabel("members[3].rank")},
 		{forms.Finding{Path: "answers[3.1]", Items: []string{"3.1"}}, "第3.1项"},
 		{forms.Finding{Path: "congress.delegates"}, forms.PathLabel("congress.delegates")},
 	}
