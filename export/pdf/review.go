@@ -114,14 +114,14 @@ func concerns(fd forms.Finding) string {
 		// One finding for several members: name their roster rows.
 		const most = 20
 		var rows []string
-		for i, m := range fd.Members {
-			if i == most {
-				rows = append(rows, fmt.Sprintf("等%d人", len(fd.Members)))
-				break
-			}
+		for _, m := range fd.Members[:min(most, len(fd.Members))] {
 			rows = append(rows, strconv.Itoa(m+1))
 		}
-		parts = append(parts, "名单第"+strings.Join(rows, "、")+"人")
+		text := "名单第" + strings.Join(rows, "、") + "人"
+		if len(fd.Members) > most {
+			text += fmt.Sprintf("等%d人", len(fd.Members))
+		}
+		parts = append(parts, text)
 	} else if l := forms.PathLabel(fd.Path); l != "" && !strings.HasPrefix(l, "自评表第") {
 		parts = append(parts, l)
 	}
