@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"sureform/forms"
+	"sureform/forms/college"
 )
 
 // Exit statuses of the command line.
@@ -30,8 +31,9 @@ type command struct {
 
 // commands lists the subcommands in the order the help shows them.
 var commands = []command{
-	{"editions", "[--add FILE.toml]", "列出可用的表格版本；--add 检查并加入一个表格版本定义文件", runEditions},
-	{"new", "--edition ID --school 学校名称 [--org 学生会|研究生会] -o FILE", "新建一个空白填报文件", runNew},
+	{"editions", "[--add FILE.toml] [--from 模板.xlsx|模板.txt [--id ID] [-o 版本.toml] [--install]]", "列出可用的表格版本；--add 检查并加入一个表格版本定义文件；--from 由本省下发的表格模板生成表格版本", runEditions},
+	{"carry", "FILE --edition ID -o OUT.json", "把填报文件转到另一个表格版本：答案和备注按条目对应转过去，列出对应不上的条目", runCarry},
+	{"new", "[--edition ID] --school 学校名称 [--org 学生会|研究生会] -o FILE", "新建一个空白填报文件（默认用最新的表格版本，学年为当前学年）", runNew},
 	{"show", "FILE", "显示填报文件的摘要（表头、人数、答案）", runShow},
 	{"validate", "FILE [--json]", "按改革文件逐条检查填报文件，先列错误，再列未达标项和提示；有错误时退出状态为 1", runValidate},
 	{"export", "FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--review 审核报告.pdf] [--strict]", "导出正式的 Excel 自评表、可打印的 PDF 报告和/或内部审核报告", runExport},
@@ -231,12 +233,22 @@ func (c *cli) loadFiling(path string) (*forms.Filing, *forms.Edition, error) {
 func runEditions(c *cli, args []string) error {
 	fs := c.flags("editions")
 	add := fs.String("add", "", "要加入的表格版本定义文件（TOML）")
+	from := fs.String("from", "", "本省下发的表格模板（.xlsx、.csv，或从 Word 表格复制出的 .txt）")
+	id := fs.String("id", "", "--from：新表格版本的 id（默认取模板中的学年，如 2024-2025）")
+	out := fs.String("o", "", "--from：把生成的表格版本定义写到此文件")
+	install := fs.Bool("install", false, "--from：把生成的表格版本直接加入（同 --add）")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
 		return &usageError{msg: "editions 不需要参数"}
+	}
+	if *from != "" {
+		return c.editionFromTemplate(*from, *id, *out, *install)
+	}
+	if *id != "" || *out != "" || *install {
+		return &usageError{msg: "--id、-o 和 --install 只能与 --from 一起用"}
 	}
 	if *add != "" {
 		ed, err := c.editions.InstallEdition(*add, c.userEditions)
@@ -258,14 +270,21 @@ func runEditions(c *cli, args []string) error {
 			}
 			parts = append(parts, part)
 		}
-		fmt.Fprintf(c.stdout, "%s\t%s\t%s（%s）\n", ed.ID, ed.Name, ed.Title, strings.Join(parts, "，"))
+		title := ed.Title
+		if ed.AcademicYear != "" {
+			title = ed.AcademicYear + " " + title
+		}
+		if n := ed.UnconfirmedCount(); n > 0 {
+			parts = append(parts, fmt.Sprintf("其中 %d 项原文未经核对，%s", n, forms.UnconfirmedNote))
+		}
+		fmt.Fprintf(c.stdout, "%s\t%s\t%s（%s）\n", ed.ID, ed.Name, title, strings.Join(parts, "，"))
 	}
 	return nil
 }
 
 func runNew(c *cli, args []string) error {
 	fs := c.flags("new")
-	edition := fs.String("edition", "", "表格版本 id（见 sureform editions）")
+	edition := fs.String("edition", "", "表格版本 id（见 sureform editions；默认最新的版本）")
 	school := fs.String("school", "", "学校名称")
 	org := fs.String("org", forms.OrgStudentUnion, "组织类型：学生会 或 研究生会")
 	out := fs.String("o", "", "输出的填报文件")
@@ -277,8 +296,6 @@ func runNew(c *cli, args []string) error {
 	switch {
 	case len(pos) > 0:
 		return &usageError{msg: "多余的参数 " + strings.Join(pos, " ")}
-	case *edition == "":
-		return &usageError{msg: "缺少 --edition"}
 	case strings.TrimSpace(*school) == "":
 		return &usageError{msg: "缺少 --school"}
 	case *out == "":
@@ -286,9 +303,11 @@ func runNew(c *cli, args []string) error {
 	case *org != forms.OrgStudentUnion && *org != forms.OrgGraduateUnion:
 		return &usageError{msg: fmt.Sprintf("--org 只能是 %s 或 %s", forms.OrgStudentUnion, forms.OrgGraduateUnion)}
 	}
-	ed, err := c.editions.Get(*edition)
-	if err != nil {
-		return &usageError{msg: err.Error()}
+	ed := c.editions.Newest()
+	if *edition != "" {
+		if ed, err = c.editions.Get(*edition); err != nil {
+			return &usageError{msg: err.Error()}
+		}
 	}
 	if _, err := os.Stat(*out); err == nil && !*force {
 		return &exitError{code: exitUsage, msg: fmt.Sprintf("sureform new：文件 %s 已存在，未覆盖（如需覆盖请加 --force）", *out)}
@@ -364,6 +383,9 @@ func writeSummary(w io.Writer, f *forms.Filing, ed *forms.Edition) {
 	fmt.Fprintf(w, "分管副书记：%s；秘书长：%s\n", f.Guidance.DeputySecretary.Name, f.Guidance.SecretaryGeneral.Name)
 	if len(f.CollegeUnions) > 0 {
 		fmt.Fprintf(w, "二级学生会组织：%d 个\n", len(f.CollegeUnions))
+		if pending := college.Pending(f); len(pending) > 0 {
+			fmt.Fprintf(w, "填报表未收回：%s\n", strings.Join(pending, "、"))
+		}
 	}
 	for _, s := range ed.Sections {
 		fmt.Fprintln(w)

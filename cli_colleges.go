@@ -173,17 +173,7 @@ func writeCollegesJSON(w io.Writer, f *forms.Filing, ed *forms.Edition, previews
 			cj.Filled = []string{}
 		}
 		for _, r := range p.Rows {
-			m := r.Member
-			mj := memberJSON{Row: r.Row, Name: orNull(m.Name), PoliticalStatus: orNull(m.PoliticalStatus),
-				College: orNull(m.College), Rank: m.Rank, RankTotal: m.RankTotal, Failed: m.Failed,
-				Experience: orNull(m.Experience), Position: orNull(m.Position), Department: orNull(m.Department)}
-			if m.Grade > 0 {
-				mj.Grade = forms.IntPtr(m.Grade)
-			}
-			if m.Level != "" {
-				mj.Graduate = forms.BoolPtr(m.Level == forms.LevelGraduate)
-			}
-			cj.Members = append(cj.Members, mj)
+			cj.Members = append(cj.Members, newMemberJSON(r))
 		}
 		for _, it := range ed.CollegeSection().Answerable() {
 			if v, ok := u.Items[it.ID]; ok {

@@ -98,6 +98,10 @@ func TestCollegesTemplateAndImport(t *testing.T) {
 		t.Errorf("saved filing: pending %v, union %+v", college.Pending(f), f.CollegeUnions[2])
 	}
 
+	if _, shown, _ := runCLI(t, "show", filing); !strings.Contains(shown, "填报表未收回：财经管理系学生会、建筑工程系学生会、信息技术系学生会、医学护理系学生会") {
+		t.Errorf("show does not list the workbooks not back:\n%s", shown)
+	}
+
 	// The text preview, without changing the filing, and a file that is
 	// not a college workbook.
 	code, stdout, _ = runCLI(t, "colleges", "import", "--dry-run", filing, book)

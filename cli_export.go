@@ -66,7 +66,7 @@ func runExport(c *cli, args []string) error {
 		for _, w := range warnings {
 			fmt.Fprintln(c.stderr, "提示：", w.Message)
 		}
-		fmt.Fprintf(c.stdout, "已导出 PDF 报告 %s（%d 页，字体：%s）\n", *pdfOut, res.Pages, res.Face)
+		fmt.Fprintf(c.stdout, "已导出 PDF 报告 %s（%d 页，字体：%s）\n", *pdfOut, res.Pages, res.Faces())
 	}
 	if *reviewOut != "" {
 		res, err := pdf.WriteReviewFile(*reviewOut, f, ed, &rep, opts)

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"sureform/export/pdf"
+	"sureform/forms"
 )
 
 func TestCLIExport(t *testing.T) {
@@ -56,5 +60,63 @@ func TestCLIExportErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tc.code, tc.stderr)
 			}
 		})
+	}
+}
+
+// TestCLIExportStrictAndReview: export states the errors and unanswered
+// items on stderr; --strict refuses while there are errors and writes
+// nothing; --review writes the 审核报告.
+func TestCLIExportStrictAndReview(t *testing.T) {
+	dir := t.TempDir()
+	lanzhou := filepath.Join("assets", "examples", "lanzhou-2020.json")
+	pdfPath := filepath.Join(dir, "兰州.pdf")
+	code, _, stderr := runCLI(t, "export", lanzhou, "--pdf", pdfPath, "--strict")
+	if code != exitFindings || !strings.Contains(stderr, "个错误") || !strings.Contains(stderr, "--strict") {
+		t.Errorf("--strict with errors: exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(pdfPath); err == nil {
+		t.Error("--strict wrote the PDF")
+	}
+
+	review := filepath.Join(dir, "审核报告.pdf")
+	code, out, stderr := runCLI(t, "export", lanzhou, "--pdf", pdfPath, "--review", review)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := forms.Load(lanzhou)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eds, err := forms.BuiltinEditions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, err := eds.Get(f.Edition)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := forms.Validate(f, ed)
+	want := fmt.Sprintf("仍有 %d 个错误、%d 个未作答的项目", rep.Errors, len(pdf.Unanswered(f, ed)))
+	if rep.Errors == 0 || !strings.Contains(stderr, want) {
+		t.Errorf("stderr does not count the errors and unanswered items: %q", stderr)
+	}
+	if !strings.Contains(out, "字体：") || !strings.Contains(out, "已导出审核报告") {
+		t.Errorf("stdout: %q", out)
+	}
+	for _, p := range []string{pdfPath, review} {
+		if data, err := os.ReadFile(p); err != nil || !strings.HasPrefix(string(data), "%PDF-") {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+
+	// A filing without errors exports under --strict and says nothing on
+	// stderr about errors.
+	code, _, stderr = runCLI(t, "export", filepath.Join("assets", "examples", "changji-2020.json"), "--xlsx", filepath.Join(dir, "昌吉.xlsx"), "--strict")
+	if code != exitOK || strings.Contains(stderr, "个错误") {
+		t.Errorf("changji --strict: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "export", lanzhou, "--review", filepath.Join(dir, "a.txt"))
+	if code != exitUsage || !strings.Contains(stderr, "--review") {
+		t.Errorf("--review .txt: exit %d, stderr %q", code, stderr)
 	}
 }

@@ -126,6 +126,10 @@ type memberJSON struct {
 	Position         *string  `json:"position"`
 	Department       *string  `json:"department"`
 	FromCollegeUnion *bool    `json:"from_college_union"`
+	// SuggestedPosition and SuggestedDepartment are inferred from the
+	// work experience, to confirm.
+	SuggestedPosition   *string `json:"suggested_position"`
+	SuggestedDepartment *string `json:"suggested_department"`
 	// Unread lists the fields whose cells could not be read.
 	Unread []string `json:"unread"`
 }
@@ -155,28 +159,34 @@ func orNull(s string) *string {
 	return &s
 }
 
+// newMemberJSON is one imported roster row as the JSON output prints it.
+func newMemberJSON(r roster.Row) memberJSON {
+	m := r.Member
+	mj := memberJSON{Row: r.Row, Hidden: r.Hidden, Name: orNull(m.Name), PoliticalStatus: orNull(m.PoliticalStatus),
+		College: orNull(m.College), Major: orNull(m.Major), GradeText: orNull(m.GradeText), Level: orNull(m.Level),
+		Rank: m.Rank, RankTotal: m.RankTotal, RankPercent: m.RankPercent, RankWindow: orNull(m.RankWindow), Failed: m.Failed,
+		Experience: orNull(m.Experience), Position: orNull(m.Position), Department: orNull(m.Department),
+		FromCollegeUnion: m.FromCollegeUnion, SuggestedPosition: orNull(m.SuggestedPosition),
+		SuggestedDepartment: orNull(m.SuggestedDepartment), Unread: []string{}}
+	for _, f := range r.Unread {
+		mj.Unread = append(mj.Unread, string(f))
+	}
+	if m.Grade > 0 {
+		mj.Grade = forms.IntPtr(m.Grade)
+	}
+	if m.Level != "" {
+		mj.Graduate = forms.BoolPtr(m.Level == forms.LevelGraduate)
+	}
+	return mj
+}
+
 func writeImportJSON(w io.Writer, p *roster.Preview) error {
 	doc := importJSON{Sheet: p.Sheet, Columns: map[string]string{}, Members: []memberJSON{}, Skipped: []skippedJSON{}, Problems: []problemJSON{}}
 	for _, col := range p.Columns {
 		doc.Columns[string(col.Field)] = col.Letter
 	}
 	for _, r := range p.Members {
-		m := r.Member
-		mj := memberJSON{Row: r.Row, Hidden: r.Hidden, Name: orNull(m.Name), PoliticalStatus: orNull(m.PoliticalStatus),
-			College: orNull(m.College), Major: orNull(m.Major), GradeText: orNull(m.GradeText), Level: orNull(m.Level),
-			Rank: m.Rank, RankTotal: m.RankTotal, RankPercent: m.RankPercent, RankWindow: orNull(m.RankWindow), Failed: m.Failed,
-			Experience: orNull(m.Experience), Position: orNull(m.Position), Department: orNull(m.Department),
-			FromCollegeUnion: m.FromCollegeUnion, Unread: []string{}}
-		for _, f := range r.Unread {
-			mj.Unread = append(mj.Unread, string(f))
-		}
-		if m.Grade > 0 {
-			mj.Grade = forms.IntPtr(m.Grade)
-		}
-		if m.Level != "" {
-			mj.Graduate = forms.BoolPtr(m.Level == forms.LevelGraduate)
-		}
-		doc.Members = append(doc.Members, mj)
+		doc.Members = append(doc.Members, newMemberJSON(r))
 	}
 	for _, s := range p.Skipped {
 		doc.Skipped = append(doc.Skipped, skippedJSON{Row: s.Row, Reason: s.Reason, Text: s.Text, Hidden: s.Hidden})
@@ -223,8 +233,12 @@ func writeImportTable(w io.Writer, p *roster.Preview) {
 		if m.Failed != nil {
 			failed = boolText(m.Failed, "是", "否")
 		}
+		position, dept := m.Position, m.Department
+		if position == "" && m.SuggestedPosition != "" {
+			position, dept = m.SuggestedPosition+"（待确认）", m.SuggestedDepartment
+		}
 		table = append(table, []string{fmt.Sprint(r.Row), m.Name, m.PoliticalStatus, m.College,
-			gradeText(m), rankText(m), failed, m.Position, m.Department})
+			gradeText(m), rankText(m), failed, position, dept})
 	}
 	writeColumns(w, table)
 	if len(p.Skipped) > 0 {

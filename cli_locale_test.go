@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"testing"
 
-	"sureform/initlog"
+	"sureform/app/initlog"
 )
 
 // englishWord matches a word of Latin letters; the editions listing is

@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"sureform/forms"
 )
@@ -34,7 +36,6 @@ func TestCLIUsage(t *testing.T) {
 		{"unknown", []string{"frobnicate"}, exitUsage, "", "未知的命令"},
 		{"version", []string{"--version"}, exitOK, "sureform 1.", ""},
 		{"editions extra", []string{"editions", "x"}, exitUsage, "", "不需要参数"},
-		{"new no edition", []string{"new", "--school", "某学院", "-o", "x.json"}, exitUsage, "", "缺少 --edition"},
 		{"new no school", []string{"new", "--edition", "2021", "-o", "x.json"}, exitUsage, "", "缺少 --school"},
 		{"new no output", []string{"new", "--edition", "2021", "--school", "某学院"}, exitUsage, "", "缺少 -o"},
 		{"new bad edition", []string{"new", "--edition", "1999", "--school", "某学院", "-o", "x.json"}, exitUsage, "", "未知的表格版本"},
@@ -65,11 +66,38 @@ func TestCLIEditions(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 2 || !strings.HasPrefix(lines[0], "2020\t") || !strings.HasPrefix(lines[1], "2021\t") {
+	want := []string{"2020\t", "2021\t", "2021-2022\t", "2022-2023\t", "2023-2024\t"}
+	if len(lines) != len(want) {
 		t.Fatalf("editions output:\n%s", out)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q, want it to start with %q", i+1, lines[i], w)
+		}
 	}
 	if !strings.Contains(lines[0], "17 项（共 19 行作答）") || !strings.Contains(lines[1], "二级学生会组织情况 13 项") {
 		t.Errorf("item counts missing:\n%s", out)
+	}
+	if !strings.Contains(lines[4], "2023—2024学年 改革自评表（校级学生会组织改革自评 17 项") || !strings.Contains(lines[4], "其中 22 项原文未经核对，请与本省下发的表格核对") {
+		t.Errorf("学年 or sections missing:\n%s", lines[4])
+	}
+}
+
+// TestCLINewDefaults starts a filing without --edition: the newest edition
+// and the current 学年 (September to August).
+func TestCLINewDefaults(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.json")
+	c := &cli{stdout: io.Discard, stderr: io.Discard, now: func() time.Time { return time.Date(2026, 8, 31, 12, 0, 0, 0, time.UTC) },
+		userEditions: t.TempDir()}
+	if code := c.run([]string{"new", "--school", "某学院", "-o", path}); code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	f, err := forms.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Edition != "2023-2024" || f.AcademicYear != "2025—2026学年" {
+		t.Errorf("new filing edition %q 学年 %q", f.Edition, f.AcademicYear)
 	}
 }
 

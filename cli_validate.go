@@ -43,9 +43,10 @@ func runValidate(c *cli, args []string) error {
 // validationJSON is the shape `sureform validate --json` prints.
 type validationJSON struct {
 	Summary struct {
-		Errors   int `json:"errors"`
-		Unmet    int `json:"unmet"`
-		Warnings int `json:"warnings"`
+		Errors    int `json:"errors"`
+		Unmet     int `json:"unmet"`
+		CoreUnmet int `json:"core_unmet"`
+		Warnings  int `json:"warnings"`
 	} `json:"summary"`
 	Findings []forms.Finding `json:"findings"`
 	Derived  forms.Derived   `json:"derived"`
@@ -54,6 +55,7 @@ type validationJSON struct {
 func writeValidationJSON(w io.Writer, rep *forms.Report) error {
 	var out validationJSON
 	out.Summary.Errors, out.Summary.Unmet, out.Summary.Warnings = rep.Errors, rep.Unmet, rep.Warnings
+	out.Summary.CoreUnmet = rep.CoreUnmet
 	out.Findings = rep.Findings
 	if out.Findings == nil {
 		out.Findings = []forms.Finding{}
@@ -97,5 +99,9 @@ func writeValidationText(w io.Writer, path string, f *forms.Filing, ed *forms.Ed
 		fmt.Fprintln(w, "检查完毕：没有发现错误、未达标项或提示。")
 		return
 	}
-	fmt.Fprintf(w, "检查完毕：%d 个错误，%d 个未达标项，%d 个提示。\n", rep.Errors, rep.Unmet, rep.Warnings)
+	unmet := fmt.Sprintf("%d 个未达标项", rep.Unmet)
+	if rep.CoreUnmet > 0 {
+		unmet += fmt.Sprintf("（其中核心指标 %d 个）", rep.CoreUnmet)
+	}
+	fmt.Fprintf(w, "检查完毕：%d 个错误，%s，%d 个提示。\n", rep.Errors, unmet, rep.Warnings)
 }

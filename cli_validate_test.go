@@ -111,12 +111,12 @@ func TestValidateJSON(t *testing.T) {
 	if err := json.Unmarshal(doc["findings"], &findings); err != nil {
 		t.Fatal(err)
 	}
-	if summary["errors"] != 3 || summary["errors"]+summary["unmet"]+summary["warnings"] != len(findings) || len(summary) != 3 {
+	if summary["errors"] != 3 || summary["errors"]+summary["unmet"]+summary["warnings"] != len(findings) || len(summary) != 4 {
 		t.Errorf("summary %v for %d findings", summary, len(findings))
 	}
 	seenStated := false
 	for i, f := range findings {
-		if got := vtKeys(f); got != "items,message,path,rule,severity" {
+		if got := vtKeys(f); got != "items,message,path,rule,severity" && got != "items,members,message,path,rule,severity" {
 			t.Fatalf("finding %d keys %s", i, got)
 		}
 		var sev, rule, path, msg string

@@ -65,8 +65,8 @@ func TestStartWithoutDisplay(t *testing.T) {
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestStartWithoutDisplay$")
 	cmd.Env = append(os.Environ(), "SUREFORM_TEST_MAIN=1", "DISPLAY=", "WAYLAND_DISPLAY=",
-		// Fyne logs a warning of its own for the C locale; not the subject here.
-		"LANG=zh_CN.UTF-8", "LC_ALL=", "LC_MESSAGES=")
+		// The C locale, for which Fyne logs warnings of its own.
+		"LANG=C", "LC_ALL=C")
 	out, err := cmd.CombinedOutput()
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitUsage {
 		t.Fatalf("exit: %v\n%s", err, out)

@@ -24,7 +24,7 @@ func TestLayering(t *testing.T) {
 		{"./assets", "sureform/assets", []string{"fyne.io/", "sureform/"}},
 		// The TrueType reader is shared by the PDF writer and the GUI's
 		// font pruner; the pruner does not reach into the PDF writer.
-		{"./fontfile", "sureform/fontfile", []string{"fyne.io/", "sureform/"}},
+		{"./assets/fontfile", "sureform/assets/fontfile", []string{"fyne.io/", "sureform/"}},
 		{"./app/fontprune", "sureform/app/fontprune", []string{"fyne.io/", "sureform/export"}},
 	}
 	for _, tc := range tests {

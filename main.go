@@ -10,7 +10,7 @@ import (
 	"os"
 
 	"sureform/app"
-	"sureform/initlog"
+	"sureform/app/initlog"
 )
 
 func main() {

@@ -11,11 +11,10 @@ import (
 // this version; a back end that is missing is shown as unavailable.
 func backends() wizard.Backends {
 	return wizard.Backends{
-		Validator: wizard.FormsValidator{},
-		Roster:    wizard.FormsRoster{},
-		Excel:     excelExporter{},
-		PDF:       pdfExporter{},
-		Review:    reviewExporter{},
+		Roster: wizard.FormsRoster{},
+		Excel:  excelExporter{},
+		PDF:    pdfExporter{},
+		Review: reviewExporter{},
 	}
 }
 
@@ -40,7 +39,7 @@ func (pdfExporter) Export(path string, f *forms.Filing, ed *forms.Edition, progr
 	if err != nil {
 		return notes, err
 	}
-	return append(notes, "PDF 报告使用的字体："+res.Face.String()), nil
+	return append(notes, "PDF 报告使用的字体："+res.Faces()), nil
 }
 
 // reviewExporter writes the internal 审核报告: every finding of the

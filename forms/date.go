@@ -17,17 +17,21 @@ type Date struct {
 // DateOf returns the calendar date of t.
 func DateOf(t time.Time) Date { return Date{t.Year(), t.Month(), t.Day()} }
 
-// ParseDate reads a date written as YYYY-MM-DD; the empty string is the zero
+// ParseDate reads a date written as YYYY-MM-DD, or in any form ReadDate
+// reads (2021年6月3日, 2021/6/3, 21年6月3日 …); the empty string is the zero
 // Date.
 func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return Date{}, fmt.Errorf("日期 %q 应写作 年-月-日，如 2021-06-03", s)
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return DateOf(t), nil
 	}
-	return DateOf(t), nil
+	d, err := ReadDate(s)
+	if err != nil || d.IsZero() {
+		return Date{}, fmt.Errorf("日期“%s”无法识别，请按 年-月-日 写，如 2021-06-03 或 2021年6月3日", s)
+	}
+	return d, nil
 }
 
 // ReadDate reads a date as people type it: 2020年11月27日, 2020/11/27,

@@ -143,9 +143,10 @@ func SecretaryNote(name string) string {
 func decideTitles(in *factInput) (*bool, string) {
 	return decideMembers(in.f, func(m *Member) (bool, bool) {
 		p := trimSpace(m.Position)
-		// 主席团成员 sits in the presidium; its exact title is to be
-		// confirmed, so it neither meets nor breaks the rule yet.
-		return in.lim.AllowsTitle(p), p != "" && !IsUnconfirmedPresidiumTitle(p)
+		// 主席团成员 sits in the presidium; unless the edition allows it
+		// as a title (2023—2024学年), its exact title is to be confirmed,
+		// so it neither meets nor breaks the rule yet.
+		return in.lim.AllowsTitle(p), p != "" && (in.lim.AllowsTitle(p) || !IsUnconfirmedPresidiumTitle(p))
 	}, "职务", "不在"+in.lim.titleList()+"之列")
 }
 

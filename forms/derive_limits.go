@@ -78,9 +78,9 @@ func DefaultLimits() Limits {
 	}
 }
 
-// Limits returns the limits the edition's rules check. The built-in
-// editions use DefaultLimits.
-func (e *Edition) Limits() Limits { return DefaultLimits() }
+// Limits returns the limits the edition's rules check: those its [limits]
+// table sets (see LimitSettings), DefaultLimits for the keys it leaves out.
+func (e *Edition) Limits() Limits { return e.LimitSettings.apply(DefaultLimits()) }
 
 // StaffFor is the school-level staff limit of a filing: Staff, or
 // LargeSchoolStaff for a school marked as large or multi-campus.

@@ -152,3 +152,56 @@ func TestCharterTakesTheSchoolClause(t *testing.T) {
 		}
 	}
 }
+
+func TestReadPercentAndCount(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"60", 60, true}, {"60%", 60, true}, {"60％", 60, true}, {"0.6", 60, true}, {"百分之六十", 60, true},
+		{"76.8%", 76.8, true}, {"1", 1, true}, {"约60%", 0, false}, {"", 0, false}, {"-5", 0, false}, {"NaN", 0, false}, {"1e400", 0, false},
+	} {
+		if p, ok := ReadPercent(tc.in); ok != tc.ok || p != tc.want {
+			t.Errorf("ReadPercent(%q) = %v %v, want %v %v", tc.in, p, ok, tc.want, tc.ok)
+		}
+	}
+	for _, tc := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"6", 6, true}, {"６", 6, true}, {"6个", 6, true}, {"实有六个", 6, true}, {"二十八人", 28, true},
+		{"实有 40 人", 40, true}, {"约6个", 0, false}, {"", 0, false}, {"6.5", 0, false},
+	} {
+		if n, ok := ReadCount(tc.in); ok != tc.ok || n != tc.want {
+			t.Errorf("ReadCount(%q) = %d %v, want %d %v", tc.in, n, ok, tc.want, tc.ok)
+		}
+	}
+	if l := JSONFieldLabel("members.rank"); l != "学习成绩综合排名" {
+		t.Errorf("JSONFieldLabel(members.rank) = %q", l)
+	}
+	if l := JSONFieldLabel("congress.delegates"); l != "代表人数" {
+		t.Errorf("JSONFieldLabel(congress.delegates) = %q", l)
+	}
+}
+
+// A title inferred from the work experience counts for nothing until the
+// user confirms it.
+func TestSuggestedTitleIsNotCounted(t *testing.T) {
+	f := vCleanFiling(t, "2021")
+	ed := vTestEdition(t, "2021")
+	before := Derive(f, ed).Presidium
+	m := &f.Members[len(f.Members)-1]
+	m.Position, m.Department = "", ""
+	m.SuggestedPosition, m.SuggestedDepartment = PositionVicePresident, PresidiumDepartment
+	if got := Derive(f, ed).Presidium; got != before {
+		t.Errorf("presidium %d with an unconfirmed 副主席, want %d", got, before)
+	}
+	if !m.ConfirmSuggestion() || m.Position != PositionVicePresident || m.SuggestedPosition != "" {
+		t.Fatalf("confirmed %+v", m)
+	}
+	if got := Derive(f, ed).Presidium; got != before+1 {
+		t.Errorf("presidium %d after confirming, want %d", got, before+1)
+	}
+}

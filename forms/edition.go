@@ -90,10 +90,13 @@ const (
 // exactly as the official form words them. Editions are data: they are read
 // from TOML definition files (see assets/editions and the README).
 type Edition struct {
-	ID            string      `toml:"id"`
-	Name          string      `toml:"name"`
-	Title         string      `toml:"title"`
-	Year          int         `toml:"year"`
+	ID    string `toml:"id"`
+	Name  string `toml:"name"`
+	Title string `toml:"title"`
+	Year  int    `toml:"year"`
+	// AcademicYear is the 学年 the edition is filled for ("2023—2024学年"),
+	// empty for the editions that were not tied to one.
+	AcademicYear  string      `toml:"academic_year"`
 	OrgTypes      []string    `toml:"org_types"`
 	HeaderFields  []string    `toml:"header_fields"`
 	CongressRule  string      `toml:"congress_rule"`
@@ -103,6 +106,9 @@ type Edition struct {
 	Legend        string      `toml:"legend"`
 	Signatures    []Signature `toml:"signatures"`
 	Sections      []Section   `toml:"sections"`
+	// LimitSettings are the edition's [limits]: the numbers and titles its
+	// items name; validation reads them through Limits.
+	LimitSettings LimitSettings `toml:"limits"`
 
 	since time.Time
 }
@@ -144,9 +150,33 @@ type Item struct {
 	Note string `toml:"note"`
 	// Fact names the derived fact that decides the item (one of the Fact
 	// constants), or is empty when only the user can answer it.
-	Fact  string `toml:"fact"`
-	Parts []Item `toml:"parts"`
+	Fact string `toml:"fact"`
+	// Unconfirmed marks an item whose wording or marker could not be
+	// checked against two independent publications of the edition; the GUI
+	// and the exports show UnconfirmedNote beside it.
+	Unconfirmed bool   `toml:"unconfirmed"`
+	Parts       []Item `toml:"parts"`
 }
+
+// Item markers.
+const (
+	// MarkerCore (★) marks a core item (核心指标).
+	MarkerCore = "★"
+	// MarkerObserved (▲) marks an observed item (观测指标), which the
+	// edition does not yet require (暂不作硬性要求).
+	MarkerObserved = "▲"
+)
+
+// UnconfirmedNote is what the GUI and the exports show beside an item whose
+// wording could not be confirmed.
+const UnconfirmedNote = "请与本省下发的表格核对"
+
+// IsCore reports whether the item is a core item (★).
+func (it *Item) IsCore() bool { return it.Marker == MarkerCore }
+
+// IsObserved reports whether the item is an observed item (▲), on which a
+// finding is never an error.
+func (it *Item) IsObserved() bool { return it.Marker == MarkerObserved }
 
 // Answerable lists the rows of a section that take an answer: every item
 // without parts, and the parts of the items that have them, in form order.
@@ -279,6 +309,9 @@ func (e *Edition) check() error {
 	default:
 		return fmt.Errorf("congress_rule %q 无法识别（可用 since 或 within_year）", e.CongressRule)
 	}
+	if err := e.LimitSettings.check(); err != nil {
+		return err
+	}
 	for _, s := range e.Signatures {
 		if s.Kind != SignatureOpinion && s.Kind != SignatureConclusion {
 			return fmt.Errorf("签章栏 %q 的 kind %q 无法识别（可用 opinion 或 conclusion）", s.Title, s.Kind)
@@ -336,7 +369,7 @@ func checkItem(it Item, seen map[string]bool) error {
 	if !knownFacts[it.Fact] {
 		return fmt.Errorf("条目 %s 的 fact %q 无法识别", it.ID, it.Fact)
 	}
-	if it.Marker != "" && it.Marker != "★" && it.Marker != "▲" {
+	if it.Marker != "" && it.Marker != MarkerCore && it.Marker != MarkerObserved {
 		return fmt.Errorf("条目 %s 的 marker 只能是 ★ 或 ▲", it.ID)
 	}
 	return nil
@@ -405,6 +438,30 @@ func (s *Editions) All() []*Edition {
 		return out[i].ID < out[j].ID
 	})
 	return out
+}
+
+// UnconfirmedCount is the number of answerable rows whose wording could
+// not be confirmed.
+func (e *Edition) UnconfirmedCount() int {
+	n := 0
+	for i := range e.Sections {
+		for _, it := range e.Sections[i].Answerable() {
+			if it.Unconfirmed {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Newest returns the newest edition: the last in the order of All. A new
+// filing starts on it unless the user chooses another.
+func (s *Editions) Newest() *Edition {
+	all := s.All()
+	if len(all) == 0 {
+		return nil
+	}
+	return all[len(all)-1]
 }
 
 // UnknownEditionError is returned for an edition id that is not loaded.

@@ -2,148 +2,104 @@ package forms
 
 import (
 	"fmt"
-	"reflect"
-	"unicode"
-	"unicode/utf8"
+	"strings"
 )
 
-// Limits on an edition definition the user adds. The official forms have
-// two sections of under twenty items each; these bounds are far above any
-// form and far below what would slow the program or flood its pages.
-const (
-	maxEditionFileSize = 512 << 10
-	maxEditionSections = 20
-	maxSectionItems    = 200
-	maxEditionItems    = 1000
-	maxItemParts       = 50
-	maxEditionListLen  = 20 // columns, answers, org types, header fields, signatures …
-	maxEditionText     = 2000
-	maxIdentifier      = 64
-)
-
-// checkUserEdition checks the limits of an edition the user adds: its
-// counts, the length of its texts, its ids being plain identifiers (used in
-// file names and saved filings) and its texts holding no control or
-// bidirectional-override characters (which could make a form display other
-// than it reads).
-func checkUserEdition(e *Edition) error {
-	if err := checkIdentifier("id", e.ID); err != nil {
-		return err
-	}
-	if e.Year != 0 && (e.Year < 2000 || e.Year > 2200) {
-		return fmt.Errorf("year %d 不是可能的年份", e.Year)
-	}
-	if len(e.Sections) > maxEditionSections {
-		return fmt.Errorf("有 %d 个 sections，超过上限 %d", len(e.Sections), maxEditionSections)
-	}
-	items := 0
-	for _, s := range e.Sections {
-		if err := checkIdentifier("section id", s.ID); err != nil {
-			return err
-		}
-		if len(s.Items) > maxSectionItems {
-			return fmt.Errorf("section %q 有 %d 个条目，超过上限 %d", s.ID, len(s.Items), maxSectionItems)
-		}
-		for _, it := range s.Items {
-			if len(it.Parts) > maxItemParts {
-				return fmt.Errorf("条目 %s 有 %d 个分项，超过上限 %d", it.ID, len(it.Parts), maxItemParts)
-			}
-			items += 1 + len(it.Parts)
-			if err := checkIdentifier("条目 id", it.ID); err != nil {
-				return err
-			}
-			for _, p := range it.Parts {
-				if err := checkIdentifier("条目 id", p.ID); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	if items > maxEditionItems {
-		return fmt.Errorf("共有 %d 个条目，超过上限 %d", items, maxEditionItems)
-	}
-	return checkTexts(reflect.ValueOf(e).Elem(), "")
+// LimitSettings are the limits an edition file sets in its [limits] table:
+// the numbers the form's items name and the titles item 6 (2021 on) allows.
+// A key left out keeps the value of DefaultLimits, so a user's edition
+// need only name what its form changes.
+type LimitSettings struct {
+	// Staff and LargeSchoolStaff: 工作人员不超过40人，学生人数较多、分校区
+	// 较多的高校不超过60人.
+	Staff            *int `toml:"staff"`
+	LargeSchoolStaff *int `toml:"large_school_staff"`
+	// Presidium: 主席团成员不超过5人. Departments: 工作部门不超过6个.
+	Presidium   *int `toml:"presidium"`
+	Departments *int `toml:"departments"`
+	// DepartmentStaff: the usual size of a department (一般不超过6人).
+	DepartmentStaff *int `toml:"department_staff"`
+	// CollegeStaff and CollegePresidium: 二级学生会组织工作人员不超过30人，
+	// 主席团成员不超过3人.
+	CollegeStaff     *int `toml:"college_staff"`
+	CollegePresidium *int `toml:"college_presidium"`
+	// RankPercent: 学习成绩综合排名在本专业前30%以内.
+	RankPercent *int `toml:"rank_percent"`
+	// Titles are the positions the form allows (主席、副主席、执行主席、部长、
+	// 副部长、干事; the 2023—2024学年 wording adds 主席团成员).
+	Titles []string `toml:"titles"`
 }
 
-// checkIdentifier checks that an id is a plain identifier: 1 to
-// maxIdentifier letters (any script), digits, '-', '_' or '.', with no
-// "..".
-func checkIdentifier(what, id string) error {
-	bad := func(why string) error {
-		return fmt.Errorf("%s %q 不可用：%s（只能用字母、汉字、数字和 - _ .）", what, id, why)
-	}
-	if id == "" {
-		return bad("为空")
-	}
-	if utf8.RuneCountInString(id) > maxIdentifier {
-		return bad(fmt.Sprintf("超过 %d 个字符", maxIdentifier))
-	}
-	prev := rune(0)
-	for _, r := range id {
-		switch {
-		case r == '.' && prev == '.':
-			return bad("含有“..”")
-		case unicode.IsLetter(r), unicode.IsDigit(r), r == '-', r == '_', r == '.':
-		case r == '/' || r == '\\':
-			return bad("含有斜杠")
-		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || unicode.Is(unicode.Cf, r):
-			return bad(fmt.Sprintf("含有不可见的控制字符 U+%04X", r))
-		default:
-			return bad(fmt.Sprintf("含有字符 %q", r))
+// apply returns l with the settings that are set.
+func (s *LimitSettings) apply(l Limits) Limits {
+	set := func(dst *int, v *int) {
+		if v != nil {
+			*dst = *v
 		}
-		prev = r
+	}
+	set(&l.Staff, s.Staff)
+	set(&l.LargeSchoolStaff, s.LargeSchoolStaff)
+	set(&l.Presidium, s.Presidium)
+	set(&l.Departments, s.Departments)
+	set(&l.DepartmentStaff, s.DepartmentStaff)
+	set(&l.CollegeStaff, s.CollegeStaff)
+	set(&l.CollegePresidium, s.CollegePresidium)
+	set(&l.RankPercent, s.RankPercent)
+	if len(s.Titles) > 0 {
+		l.Titles = append([]string(nil), s.Titles...)
+	}
+	return l
+}
+
+// check refuses limits no form could mean: counts below 1, a percentage
+// outside 1–100, a large school's limit below the ordinary one, blank or
+// repeated titles.
+func (s *LimitSettings) check() error {
+	for _, c := range s.counts() {
+		if c.v != nil && (*c.v < 1 || *c.v > 10000) {
+			return fmt.Errorf("limits 中的 %s 应为正整数，实为 %d", c.key, *c.v)
+		}
+	}
+	if s.RankPercent != nil && *s.RankPercent > 100 {
+		return fmt.Errorf("limits 中的 rank_percent 是百分比，应在 1–100 之间，实为 %d", *s.RankPercent)
+	}
+	l := s.apply(DefaultLimits())
+	if l.LargeSchoolStaff < l.Staff {
+		return fmt.Errorf("limits 中的 large_school_staff（%d）不应小于 staff（%d）", l.LargeSchoolStaff, l.Staff)
+	}
+	seen := map[string]bool{}
+	for _, t := range s.Titles {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			return fmt.Errorf("limits 的 titles 中有空的职务名称")
+		}
+		if seen[t] {
+			return fmt.Errorf("limits 的 titles 中职务“%s”重复", t)
+		}
+		seen[t] = true
 	}
 	return nil
 }
 
-// checkTexts walks every string of an edition: none may be longer than
-// maxEditionText characters or hold a control (other than line breaks and
-// tabs) or bidirectional-formatting character, and no list may be longer
-// than its bound.
-func checkTexts(v reflect.Value, field string) error {
-	switch v.Kind() {
-	case reflect.String:
-		s := v.String()
-		if utf8.RuneCountInString(s) > maxEditionText {
-			return fmt.Errorf("%s 的文字超过 %d 个字符", field, maxEditionText)
-		}
-		for _, r := range s {
-			if r == '\n' || r == '\t' || r == '\r' {
-				continue
-			}
-			if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError {
-				return fmt.Errorf("%s 的文字中有不可见的控制字符 U+%04X", field, r)
-			}
-		}
-	case reflect.Slice:
-		limit := maxEditionListLen
-		switch v.Type().Elem().Kind() {
-		case reflect.Struct: // sections, items, parts: bounded above
-			limit = maxEditionItems
-		}
-		if v.Len() > limit {
-			return fmt.Errorf("%s 有 %d 项，超过上限 %d", field, v.Len(), limit)
-		}
-		for i := 0; i < v.Len(); i++ {
-			if err := checkTexts(v.Index(i), field); err != nil {
-				return err
-			}
-		}
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			name := f.Tag.Get("toml")
-			if name == "" {
-				name = f.Name
-			}
-			if err := checkTexts(v.Field(i), name); err != nil {
-				return err
-			}
+// limitCount is one numeric key of a [limits] table.
+type limitCount struct {
+	key string
+	v   *int
+}
+
+// counts lists the numeric keys in the order edition files write them.
+func (s *LimitSettings) counts() []limitCount {
+	return []limitCount{{"staff", s.Staff}, {"large_school_staff", s.LargeSchoolStaff}, {"presidium", s.Presidium},
+		{"departments", s.Departments}, {"department_staff", s.DepartmentStaff},
+		{"college_staff", s.CollegeStaff}, {"college_presidium", s.CollegePresidium}, {"rank_percent", s.RankPercent}}
+}
+
+// empty reports whether the table sets nothing.
+func (s *LimitSettings) empty() bool {
+	for _, c := range s.counts() {
+		if c.v != nil {
+			return false
 		}
 	}
-	return nil
+	return len(s.Titles) == 0
 }

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -29,6 +30,9 @@ func TestBuiltinEditionsItemCounts(t *testing.T) {
 	}{
 		{"2020", 17, 19, 0, "达标/未达标", CongressSince, true, false},
 		{"2021", 17, 17, 13, "是/否", CongressWithinYear, false, true},
+		{"2021-2022", 17, 17, 13, "是/否", CongressWithinYear, false, false},
+		{"2022-2023", 17, 17, 13, "是/否", CongressWithinYear, false, false},
+		{"2023-2024", 17, 17, 13, "是/否", CongressWithinYear, false, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
@@ -84,6 +88,14 @@ func TestEditionTextsVerbatim(t *testing.T) {
 		{"2021", "4", "主席团成员不超过5人。"},
 		{"2021", "11", "按期规范召开学生（研究生）代表大会。"},
 		{"2021", "c13", "明确1名团组织负责人指导院级学生会组织；聘任团委老师担任院级学生会组织秘书长。"},
+		{"2021-2022", "1", "坚持全心全意服务同学，聚焦主责主业开展工作。未承担宿舍管理、校园文明纠察、安全保卫等行政职能。"},
+		{"2021-2022", "6", "除主席、副主席（轮值执行主席）、部长、副部长、干事外未设其他职务。"},
+		{"2021-2022", "11", "按期规范召开学生（研究生）代表大会。"},
+		{"2022-2023", "8", "工作人员中除一年级新生外的本专科生最近1个学期/最近1学年/入学以来三者取其一，学习成绩综合排名在本专业前30%以内，且无课业不及格情况；研究生无课业不及格情况。"},
+		{"2022-2023", "10", "主席团由学生代表大会（非其委员会、常务委员会、常任代表会议等）选举产生。"},
+		{"2023-2024", "6", "除学生会主席团成员（含轮值执行主席）和工作部门成员，均不设置其他任何职务。"},
+		{"2023-2024", "8", "工作人员中除一年级新生外的本专科生最近1学期/最近1学年/入学以来三者取其一，学习成绩综合排名在本专业前30%以内，且无课业不及格情况；研究生无课业不及格情况。"},
+		{"2023-2024", "3", "工作人员不超过40人，学生人数较多、分校区较多的高校不超过60人。"},
 	}
 	for _, tc := range tests {
 		ed, _ := eds.Get(tc.edition)
@@ -158,7 +170,7 @@ func TestEditionsAddDuplicate(t *testing.T) {
 		t.Errorf("unknown edition error = %v", err)
 	}
 	all := eds.All()
-	if len(all) < 2 || all[0].ID != "2020" || all[1].ID != "2021" {
+	if len(all) < 5 || all[0].ID != "2020" || all[1].ID != "2021" || all[2].ID != "2021-2022" || all[4].ID != "2023-2024" {
 		t.Errorf("All() order: %v", all)
 	}
 }
@@ -188,5 +200,89 @@ func TestEditionTOMLErrorsInChinese(t *testing.T) {
 				t.Errorf("%q: error has parser text %q: %v", tt.toml, english, err)
 			}
 		}
+	}
+}
+
+// TestLaterEditionsMarkersAndLegends pins the 学年 editions' markers,
+// legends, 学年, columns and which items stay unconfirmed.
+func TestLaterEditionsMarkersAndLegends(t *testing.T) {
+	eds := builtin(t)
+	tests := []struct {
+		id, year, legend, schoolTitle string
+		core, observed, unconfirmed   []string
+	}{
+		{"2021-2022", "2021—2022学年", "标注“★”为核心指标；标注“▲”为观测指标，2021—2022学年暂不作硬性要求。", "校级学生会组织改革自评表",
+			[]string{"1", "11"}, nil, []string{"12", "13", "14", "15", "16", "17"}},
+		{"2022-2023", "2022—2023学年", "标注“★”为核心指标；标注“▲”为观测指标，2022—2023学年暂不作硬性要求。", "校级学生会组织改革自评表",
+			[]string{"1", "11"}, nil, []string{"12", "13", "14", "15", "16", "17"}},
+		{"2023-2024", "2023—2024学年", "标注“★”为核心指标。", "校级学生会组织改革自评",
+			[]string{"11"}, nil, []string{"8", "9", "11", "12", "13", "14", "15", "16", "17"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			ed, err := eds.Get(tc.id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ed.AcademicYear != tc.year || ed.Legend != tc.legend || ed.Title != "改革自评表" {
+				t.Errorf("学年 %q legend %q title %q", ed.AcademicYear, ed.Legend, ed.Title)
+			}
+			school := ed.Section("school")
+			if school.Title != tc.schoolTitle || strings.Join(school.Columns, "|") != "指标|结论|备注" {
+				t.Errorf("school section %q %v", school.Title, school.Columns)
+			}
+			var core, observed, unconfirmed []string
+			for _, it := range school.Items {
+				if it.IsCore() {
+					core = append(core, it.ID)
+				}
+				if it.IsObserved() {
+					observed = append(observed, it.ID)
+				}
+				if it.Unconfirmed {
+					unconfirmed = append(unconfirmed, it.ID)
+				}
+			}
+			if strings.Join(core, ",") != strings.Join(tc.core, ",") {
+				t.Errorf("core items %v, want %v", core, tc.core)
+			}
+			if strings.Join(observed, ",") != strings.Join(tc.observed, ",") {
+				t.Errorf("observed items %v, want %v", observed, tc.observed)
+			}
+			if strings.Join(unconfirmed, ",") != strings.Join(tc.unconfirmed, ",") {
+				t.Errorf("unconfirmed items %v, want %v", unconfirmed, tc.unconfirmed)
+			}
+			for _, it := range ed.CollegeSection().Items {
+				if !it.Unconfirmed {
+					t.Errorf("college item %s is not in any publication found, yet not marked unconfirmed", it.ID)
+				}
+			}
+			for id, note := range map[string]string{"3": NoteStaffCount, "4": NotePresidiumCount, "5": NoteDepartmentCount, "11": NoteCongressDate} {
+				if it, _, _ := ed.Item(id); it.Note != note {
+					t.Errorf("item %s note %q, want %q", id, it.Note, note)
+				}
+			}
+		})
+	}
+	if n := eds.Newest(); n == nil || n.ID != "2023-2024" {
+		t.Errorf("newest edition = %v, want 2023-2024", n)
+	}
+}
+
+// TestEncodeEditionRoundTrip writes every built-in edition as TOML and reads
+// it back unchanged.
+func TestEncodeEditionRoundTrip(t *testing.T) {
+	for _, ed := range builtin(t).All() {
+		data := EncodeEdition(ed, "由测试写出\n第二行")
+		back, err := ParseEdition(ed.ID+".toml", data)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", ed.ID, err, data)
+		}
+		if !reflect.DeepEqual(back, ed) {
+			t.Errorf("%s: read back differs:\n%s", ed.ID, data)
+		}
+	}
+	if got := tomlString("a\"b\\c\n\x01"); got != `"a\"b\\c\n\u0001"` {
+		t.Errorf("tomlString = %s", got)
 	}
 }

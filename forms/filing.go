@@ -129,6 +129,29 @@ type Member struct {
 	// Department is PresidiumDepartment or the name of a department.
 	Department       string `json:"department"`
 	FromCollegeUnion *bool  `json:"from_college_union"`
+	// SuggestedPosition and SuggestedDepartment are a title and department
+	// inferred from the work experience (学生会执行主席, 文体部部长) when the
+	// roster has no 职务 column: a suggestion the user confirms
+	// (ConfirmSuggestion). Nothing is derived from them until then.
+	SuggestedPosition   string `json:"suggested_position,omitempty"`
+	SuggestedDepartment string `json:"suggested_department,omitempty"`
+}
+
+// ConfirmSuggestion makes the suggested title and department the member's
+// own, where the member has none, and clears the suggestion. It reports
+// whether there was one.
+func (m *Member) ConfirmSuggestion() bool {
+	if m.SuggestedPosition == "" && m.SuggestedDepartment == "" {
+		return false
+	}
+	if m.Position == "" {
+		m.Position = m.SuggestedPosition
+	}
+	if m.Department == "" {
+		m.Department = m.SuggestedDepartment
+	}
+	m.SuggestedPosition, m.SuggestedDepartment = "", ""
+	return true
 }
 
 // IsFirstYear reports whether the member is a first-year undergraduate, who

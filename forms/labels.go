@@ -26,18 +26,20 @@ var fieldLabels = map[string]string{
 	"members[].college":          "院系",
 	"members[].major":            "专业",
 
-	"members[].grade":              "年级",
-	"members[].grade_text":         "年级",
-	"members[].level":              "本专科/研究生",
-	"members[].rank":               "学习成绩综合排名",
-	"members[].rank_total":         "专业人数",
-	"members[].rank_percent":       "排名百分比",
-	"members[].rank_window":        "排名统计区间",
-	"members[].failed":             "是否存在课业不及格情况",
-	"members[].experience":         "院系、班级学生工作经历",
-	"members[].position":           "学生会职务",
-	"members[].department":         "所在部门",
-	"members[].from_college_union": "是否来自二级学生会组织",
+	"members[].grade":                "年级",
+	"members[].grade_text":           "年级",
+	"members[].level":                "本专科/研究生",
+	"members[].rank":                 "学习成绩综合排名",
+	"members[].rank_total":           "专业人数",
+	"members[].rank_percent":         "排名百分比",
+	"members[].rank_window":          "排名统计区间",
+	"members[].failed":               "是否存在课业不及格情况",
+	"members[].experience":           "院系、班级学生工作经历",
+	"members[].position":             "学生会职务",
+	"members[].department":           "所在部门",
+	"members[].from_college_union":   "是否来自二级学生会组织",
+	"members[].suggested_position":   "推断的职务（待确认）",
+	"members[].suggested_department": "推断的部门（待确认）",
 
 	"departments":        "工作部门",
 	"departments[].name": "部门名称",
@@ -115,16 +117,44 @@ func FieldLabel(path string) string {
 	return fieldLabels[pathIndex.ReplaceAllString(path, "[]")]
 }
 
-// PathLabel names a path's place for a person: the roster row and the
-// member's field, the item and its part, or the field's label.
-// PathLabel("members[3].rank") is 工作人员名单第4行“学习成绩综合排名”.
+// JSONFieldLabel is the Chinese label of a field named as encoding/json
+// names it in a decoding error, without list indexes (members.rank,
+// congress.seats_by_college.seats), or "" when the model has no such field.
+func JSONFieldLabel(field string) string {
+	if l := FieldLabel(field); l != "" {
+		return l
+	}
+	parts := strings.Split(field, ".")
+	// Try each way of marking the parts as lists: members.rank is
+	// members[].rank.
+	for mask := 1; mask < 1<<min(len(parts), 4); mask++ {
+		var b strings.Builder
+		for i, p := range parts {
+			if i > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(p)
+			if i < 4 && mask&(1<<i) != 0 && i < len(parts)-1 {
+				b.WriteString("[]")
+			}
+		}
+		if l := FieldLabel(b.String()); l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+// PathLabel names a path's place for a person: the roster member and the
+// field, the item and its part, or the field's label.
+// PathLabel("members[3].rank") is 名单第4人“学习成绩综合排名”.
 func PathLabel(path string) string {
 	label := FieldLabel(path)
 	if i, ok := firstIndex(path, "members["); ok {
 		if label == "" || !strings.Contains(path, "].") {
-			return "工作人员名单第" + strconv.Itoa(i+1) + "行"
+			return "名单第" + strconv.Itoa(i+1) + "人"
 		}
-		return "工作人员名单第" + strconv.Itoa(i+1) + "行“" + label + "”"
+		return "名单第" + strconv.Itoa(i+1) + "人“" + label + "”"
 	}
 	if id, ok := strings.CutPrefix(path, "answers["); ok {
 		id, _, _ = strings.Cut(id, "]")

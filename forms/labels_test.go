@@ -9,8 +9,8 @@ import (
 func TestFieldLabels(t *testing.T) {
 	tests := []struct{ path, label, place string }{
 		{"school", "学校名称", "学校名称"},
-		{"members[3].rank", "学习成绩综合排名", "工作人员名单第4行“学习成绩综合排名”"},
-		{"members[0]", "", "工作人员名单第1行"},
+		{"members[3].rank", "学习成绩综合排名", "名单第4人“学习成绩综合排名”"},
+		{"members[0]", "", "名单第1人"},
 		{"congress.non_cadre_delegates", "非校、院级学生会组织骨干代表人数", "非校、院级学生会组织骨干代表人数"},
 		{"college_unions[2].items[c3]", "符合标准情况", "符合标准情况"},
 		{"answers[3.1]", "", "自评表第3.1项"},

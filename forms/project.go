@@ -99,11 +99,16 @@ func jsonError(data []byte, err error) error {
 		return &FileError{Err: err, Msg: fmt.Sprintf("第 %d 行第 %d 列格式错误，文件可能已损坏或被截断", line, col)}
 	case errors.As(err, &typ):
 		line, col := position(data, typ.Offset)
-		field := typ.Field
-		if field == "" {
+		field := JSONFieldLabel(typ.Field)
+		switch {
+		case field != "":
+			field = "“" + field + "”"
+		case typ.Field == "":
 			field = "（顶层）"
+		default:
+			field = "“" + typ.Field + "”"
 		}
-		return &FileError{Err: err, Msg: fmt.Sprintf("第 %d 行第 %d 列：字段 %s 的值类型不对（应为%s，实为%s）",
+		return &FileError{Err: err, Msg: fmt.Sprintf("第 %d 行第 %d 列：字段%s的值类型不对（应为%s，实为%s）",
 			line, col, field, typeName(typ.Type), jsonValueName(typ.Value))}
 	case strings.HasPrefix(err.Error(), "json: unknown field"):
 		return &FileError{Err: err, Msg: "含有无法识别的字段 " + strings.TrimPrefix(err.Error(), "json: unknown field ")}
@@ -191,7 +196,7 @@ func Encode(f *Filing) ([]byte, error) {
 }
 
 // MaxFileSize caps the size of a project file. A filing of 10,000 members
-// takes about 4 MB; a file far beyond that is not a filing, and reading it
+// takes about 3.5 MB; a file far beyond that is not a filing, and reading it
 // would take the memory of a whole machine to validate and export.
 const MaxFileSize = 20 << 20
 
@@ -252,7 +257,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 
 func tooLarge(size int64) *FileError {
 	return &FileError{Err: ErrTooLarge, Msg: fmt.Sprintf(
-		"文件有 %.1f MB，超过填报文件的上限 %d MB（一万名成员的填报文件也只有约 4 MB），这不像是 sureform 填报文件，未打开",
+		"文件有 %.1f MB，超过填报文件的上限 %d MB（一万名成员的填报文件也只有约 3.5 MB），这不像是 sureform 填报文件，未打开",
 		float64(size)/(1<<20), MaxFileSize>>20)}
 }
 

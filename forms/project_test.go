@@ -185,7 +185,7 @@ func TestDecodeRejects(t *testing.T) {
 		{"newer", bytes.Replace(good, []byte(current), []byte(fmt.Sprintf(`"schema_version": %d`, CurrentSchema+1)), 1), "较新版本"},
 		{"no version", bytes.Replace(good, []byte(current+","), nil, 1), "schema_version"},
 		{"zero version", bytes.Replace(good, []byte(current), []byte(`"schema_version": 0`), 1), "无效"},
-		{"wrong type", bytes.Replace(good, []byte(`"school": "昌吉职业技术学院"`), []byte(`"school": 7`), 1), "school"},
+		{"wrong type", bytes.Replace(good, []byte(`"school": "昌吉职业技术学院"`), []byte(`"school": 7`), 1), "字段“学校名称”的值类型不对"},
 		{"unknown field", bytes.Replace(good, []byte(`"school":`), []byte(`"schoool": "x", "school":`), 1), "schoool"},
 		{"no edition", bytes.Replace(good, []byte(`"edition": "2020"`), []byte(`"edition": ""`), 1), "edition"},
 		{"bad date", bytes.Replace(good, []byte(`"filing_date": "2020-11-20"`), []byte(`"filing_date": "20/11/2020"`), 1), "年-月-日"},

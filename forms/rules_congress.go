@@ -9,6 +9,11 @@ import (
 
 // congress checks the school-level student congress: held on schedule,
 // delegate shares, the 差额 election, the quorum and the seat allocation.
+// The form: 按期规范召开学生（研究生）代表大会 (2021), 2019年10月以来召开了
+// 校级学生（研究生）代表大会 (2020); the 若干意见: 代表名额不低于联系学生人数
+// 1%, 其中非校、院级学生会组织骨干的学生代表一般不低于60%, 主席团候选人名额要
+// 多于应选名额的20%; the 章程: 学生代表大会每年召开一次，应当有三分之二以上
+// 当选代表参加方能召开 (a 提示, since each 章程 sets its own).
 func (c *checker) congress() {
 	f := c.f
 	cg := &f.Congress
@@ -57,7 +62,7 @@ func (c *checker) congress() {
 		default:
 			r := Ratio{*cg.NonCadreDelegates, dl}
 			if !r.AtLeast(c.lim.NonCadrePercent) {
-				c.addf(RuleCongressNonCadre, "congress.non_cadre_delegates", "非学生会骨干代表%d人，占代表%d人的%s，低于%d%%（至少需%d人）",
+				c.addf(RuleCongressNonCadre, "congress.non_cadre_delegates", "非学生会骨干代表%d人，占代表%d人的%s，低于一般要求的%d%%（至少需%d人），请说明原因",
 					r.Num, r.Den, percentBelow(r, c.lim.NonCadrePercent), c.lim.NonCadrePercent, ceilPercent(dl, c.lim.NonCadrePercent))
 			}
 			c.statedPercent("congress.stated_non_cadre_percent", "非学生会骨干代表占代表的比例", cg.StatedNonCadrePercent, r)

@@ -1,6 +1,10 @@
 package forms
 
-// guidance checks the 团委 staff responsible for the union.
+// guidance checks the 团委 staff responsible for the union. The form:
+// 明确1名校团委专职副书记指导校级学生会组织；聘任校团委专职副书记或干部担任
+// 校级学生会组织秘书长. A deputy secretary who is not 专职 is an error; a
+// secretary-general who is not 专职 may still be a 校团委干部, so that is a
+// 提示 to confirm.
 func (c *checker) guidance() {
 	g := &c.f.Guidance
 	c.guide(&g.DeputySecretary, "guidance.deputy_secretary", "分管学生会组织的校团委副书记", RuleGuidanceDeputy,

@@ -63,6 +63,7 @@ func (c *checker) flush(g *memberGroups) {
 			}
 		}
 		c.add(mg.rule, "members", fmt.Sprintf("名单中%d人%s：%s", len(mg.idx), mg.many, b.String()))
+		c.out[len(c.out)-1].Members = mg.idx
 	}
 }
 
@@ -74,7 +75,12 @@ func (c *checker) memberName(i int) string {
 	return "第" + itoa(i+1) + "人"
 }
 
-// members checks every person on the school-level roster.
+// members checks every person on the school-level roster. The form:
+// 工作人员均为中共党员（含预备党员）或共青团员; 工作人员中除一年级新生外的本专科生
+// 最近1个学期/最近1学年/入学以来三者取其一，学习成绩综合排名在本专业前30%以内，
+// 且无课业不及格情况；研究生无课业不及格情况; 职务设置主席、副主席（或执行主席）、
+// 部长、副部长、干事. What the roster cannot show (a missing grade, rank or
+// title) is a 提示, never an error.
 func (c *checker) members() {
 	f := c.f
 	if len(f.Members) == 0 {
@@ -176,6 +182,14 @@ func (c *checker) memberPosition(g *memberGroups, i int, m *Member) {
 	p := trimSpace(m.Position)
 	dept := trimSpace(m.Department)
 	switch {
+	case p == "" && m.SuggestedPosition != "":
+		what := m.SuggestedPosition
+		if d := m.SuggestedDepartment; d != "" && d != PresidiumDepartment {
+			what = d + what
+		}
+		c.group(g, RuleMemberPositionMissing, "position", "的职务是从工作经历推断的，确认前不计入主席团人数和部门人数，请逐一确认", i,
+			fmt.Sprintf("%s的职务从工作经历推断为“%s”，确认前不计入主席团人数和部门人数，请确认", c.memberRef(i), what), "推断为"+what)
+		return
 	case p == "" && dept == "":
 		c.group(g, RuleMemberPositionMissing, "position", "未填职务和所在部门，无法核对职务设置、主席团人数和部门人数", i,
 			c.memberRef(i)+"未填职务和所在部门，无法核对职务设置、主席团人数和部门人数", "")
@@ -184,7 +198,7 @@ func (c *checker) memberPosition(g *memberGroups, i int, m *Member) {
 		c.group(g, RuleMemberPositionMissing, "position", "未填职务，无法核对职务设置（只能是"+c.lim.titleList()+"）", i,
 			c.memberRef(i)+"未填职务，无法核对职务设置（只能是"+c.lim.titleList()+"）", "")
 		return
-	case IsUnconfirmedPresidiumTitle(p):
+	case IsUnconfirmedPresidiumTitle(p) && !c.lim.AllowsTitle(p):
 		// 主席团成员 is how several schools' own plans word it (咸宁): a
 		// presidium member whose exact title the form wants named.
 		c.group(g, RuleMemberPresidiumTitle, "position", "的职务为“主席团成员”，计入主席团；请写明各人是主席、副主席还是执行主席", i,

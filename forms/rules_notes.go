@@ -133,6 +133,54 @@ func parseNotePercent(note string) (float64, bool) {
 	return 0, false
 }
 
+// ReadPercent reads a percentage as people type it: 60, 60%, 60％, 76.8%,
+// 0.6 (a share), 百分之六十. The text must hold the percentage and nothing
+// else; ok is false otherwise.
+func ReadPercent(s string) (float64, bool) {
+	t := trimSpace(s)
+	if t == "" {
+		return 0, false
+	}
+	if v, err := strconv.ParseFloat(t, 64); err == nil {
+		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) || strings.ContainsAny(t, "eEnNiI") {
+			return 0, false
+		}
+		if v > 0 && v < 1 && strings.Contains(t, ".") {
+			return math.Round(v*100*1e6) / 1e6, true
+		}
+		return v, true
+	}
+	r := []rune(t)
+	for _, c := range r {
+		if !(digitValue(c) >= 0 || c == '.' || c == '．' || c == '%' || c == '％' || c == ' ' ||
+			strings.ContainsRune("百分之零〇一二两三四五六七八九十", c)) {
+			return 0, false
+		}
+	}
+	return parseNotePercent(t)
+}
+
+// ReadCount reads a count as people type it: 6, ６, 6个, 6人, 实有六个,
+// 二十八人. The text must hold the count and nothing else; ok is false
+// otherwise.
+func ReadCount(s string) (int, bool) {
+	t := trimSpace(s)
+	t = strings.TrimPrefix(t, "实有")
+	t = strings.TrimPrefix(t, "共")
+	t = strings.TrimSpace(strings.TrimRight(t, "个人名 "))
+	if t == "" {
+		return 0, false
+	}
+	r := []rune(t)
+	if n, end, ok := readDigits(r, 0); ok && end == len(r) && end > 0 {
+		return n, true
+	}
+	if n, end := readChineseNumber(r, 0); end == len(r) {
+		return n, true
+	}
+	return 0, false
+}
+
 // parseNoteDate returns the first date written in a note (see scanDate).
 func parseNoteDate(note string) (Date, bool) {
 	r := []rune(note)

@@ -6,7 +6,13 @@ import (
 )
 
 // school checks the school-level union as a whole: its size, presidium,
-// departments and their names, and the 章程 limits per department.
+// departments and their names, and the 章程 limits per department. The
+// form: 工作人员不超过40人，学生人数较多、分校区较多的高校不超过60人; 主席团
+// 成员不超过5人; 工作部门不超过6个; 工作机构架构为“主席团+工作部门”模式，未在
+// 工作部门以上或以下设置“中心”、“项目办公室”等常设层级. The 若干意见:
+// 校级学生会组织工作人员中来自院级学生会组织的一般不少于50% (一般: a 提示).
+// Department sizes and leaders come from the schools' 章程, so they are
+// 提示 too.
 func (c *checker) school() {
 	f, d := c.f, c.d
 	if lim := c.lim.StaffFor(f); d.Staff > lim {
@@ -169,7 +175,7 @@ func (c *checker) names(idx []int, max int) string {
 		}
 		n := trimSpace(c.f.Members[i].Name)
 		if n == "" {
-			n = "第" + itoa(i+1) + "行"
+			n = "第" + itoa(i+1) + "人"
 		}
 		b.WriteString(n)
 	}

@@ -21,6 +21,12 @@ type Finding struct {
 	Path string `json:"path"`
 	// Items are the ids of the edition items the finding concerns.
 	Items []string `json:"items"`
+	// Members are the indexes of the roster members a finding at
+	// "members" lists, when one finding stands for several members that
+	// share it (名单中27人未填职务和部门：张三、李四…); empty otherwise.
+	Members []int `json:"members,omitempty"`
+	// Core marks a 未达标项 on a core item (★ 核心指标).
+	Core bool `json:"core,omitempty"`
 }
 
 // Report is the result of validating a filing: the findings, sorted errors
@@ -32,6 +38,8 @@ type Report struct {
 	Errors   int       `json:"errors"`
 	Unmet    int       `json:"unmet"`
 	Warnings int       `json:"warnings"`
+	// CoreUnmet counts the 未达标项 on core items (★), among Unmet.
+	CoreUnmet int `json:"core_unmet"`
 }
 
 // Of returns the findings of one severity, in report order.
@@ -62,11 +70,18 @@ func (r *Report) Fails() bool { return r.Errors > 0 }
 
 // At returns the findings whose path is prefix or lies under it:
 // At("members[3]") returns those of members[3].rank and members[3].name but
-// not those of members[30]. At("") returns every finding.
+// not those of members[30], and the findings at "members" that list
+// member 3 among others. At("") returns every finding.
 func (r *Report) At(prefix string) []Finding {
+	member, isMember := -1, false
+	if rest, ok := strings.CutPrefix(prefix, "members["); ok && strings.HasSuffix(rest, "]") {
+		if n, err := strconv.Atoi(strings.TrimSuffix(rest, "]")); err == nil {
+			member, isMember = n, true
+		}
+	}
 	var out []Finding
 	for _, f := range r.Findings {
-		if PathUnder(f.Path, prefix) {
+		if PathUnder(f.Path, prefix) || (isMember && slices.Contains(f.Members, member)) {
 			out = append(out, f)
 		}
 	}
@@ -101,17 +116,22 @@ func PathUnder(path, prefix string) bool {
 	return c == '.' || c == '['
 }
 
-// Report sections, in the order findings are grouped.
-var pathSections = []struct{ key, title string }{
-	{"", "基本信息"},
-	{"members", "工作人员名单"},
-	{"departments", "工作部门"},
-	{"congress", "学生代表大会"},
-	{"guidance", "指导责任人"},
-	{"satisfaction", "满意度调查"},
-	{"college", "二级学生会组织"},
-	{"answers", "自评答案"},
-	{"texts", "文字材料"},
+// pathSections are the parts of a filing, in the order findings are
+// grouped: a key, the Chinese title and the first names of the paths that
+// belong to it (a path whose first name no section lists is 基本信息's).
+var pathSections = []struct {
+	key, title string
+	heads      []string
+}{
+	{"", "基本信息", nil},
+	{"members", "工作人员名单", []string{"members"}},
+	{"departments", "工作部门", []string{"departments"}},
+	{"congress", "学生代表大会", []string{"congress"}},
+	{"guidance", "指导责任人", []string{"guidance"}},
+	{"satisfaction", "满意度调查", []string{"satisfaction"}},
+	{"college", "二级学生会组织", []string{"college_unions", "college_item_counts", "college_union_count"}},
+	{"answers", "自评答案", []string{"answers"}},
+	{"texts", "文字材料", []string{"texts", "opinions"}},
 }
 
 func pathSectionIndex(path string) int {
@@ -119,23 +139,10 @@ func pathSectionIndex(path string) int {
 	if i := strings.IndexAny(head, ".["); i >= 0 {
 		head = head[:i]
 	}
-	switch head {
-	case "members":
-		return 1
-	case "departments":
-		return 2
-	case "congress":
-		return 3
-	case "guidance":
-		return 4
-	case "satisfaction":
-		return 5
-	case "college_unions", "college_item_counts", "college_union_count":
-		return 6
-	case "answers":
-		return 7
-	case "texts":
-		return 8
+	for i, s := range pathSections {
+		if slices.Contains(s.heads, head) {
+			return i
+		}
 	}
 	return 0
 }
@@ -143,6 +150,22 @@ func pathSectionIndex(path string) int {
 // PathSection names, in Chinese, the part of a filing a path belongs to
 // (工作人员名单, 学生代表大会, 自评答案, …), for grouping findings.
 func PathSection(path string) string { return pathSections[pathSectionIndex(path)].title }
+
+// PathSectionKey is the key of the part of a filing a path belongs to:
+// "" (基本信息), members, departments, congress, guidance, satisfaction,
+// college, answers or texts (which holds the signature blocks' opinions
+// too). The GUI's steps name the sections they edit by these keys.
+func PathSectionKey(path string) string { return pathSections[pathSectionIndex(path)].key }
+
+// PathSectionKeys lists the section keys in the order findings are
+// grouped.
+func PathSectionKeys() []string {
+	keys := make([]string, len(pathSections))
+	for i, s := range pathSections {
+		keys[i] = s.key
+	}
+	return keys
+}
 
 // Validate checks a filing against every rule of the catalogue for its
 // edition and derives the answers its data supports. It never modifies the
@@ -160,6 +183,7 @@ func Validate(f *Filing, ed *Edition) Report {
 	c.college()
 	c.answers()
 	c.gaps()
+	c.markers()
 	r := Report{Findings: c.out, Derived: d}
 	sortFindings(r.Findings)
 	for _, fd := range r.Findings {
@@ -168,6 +192,9 @@ func Validate(f *Filing, ed *Edition) Report {
 			r.Errors++
 		case SeverityUnmet:
 			r.Unmet++
+			if fd.Core {
+				r.CoreUnmet++
+			}
 		default:
 			r.Warnings++
 		}

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -72,6 +73,22 @@ func FuzzReadDate(f *testing.F) {
 		}
 		if e, err := ReadDate(d.String()); err != nil || e != d {
 			t.Fatalf("ReadDate(%q) = %v, read back %v %v", s, d, e, err)
+		}
+	})
+}
+
+// FuzzReadPercentCount: typed percentages and counts never panic and give
+// only values that can be typed.
+func FuzzReadPercentCount(f *testing.F) {
+	for _, s := range []string{"60", "60%", "60％", "0.6", "百分之六十", "实有六个", "二十八人", "6个", "百百", "十十十", "", "1e400"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if p, ok := ReadPercent(s); ok && (p < 0 || math.IsNaN(p) || math.IsInf(p, 0)) {
+			t.Fatalf("ReadPercent(%q) = %v", s, p)
+		}
+		if n, ok := ReadCount(s); ok && n < 0 {
+			t.Fatalf("ReadCount(%q) = %d", s, n)
 		}
 	})
 }

@@ -159,6 +159,7 @@ func vRuleCases() []vRuleCase {
 		{name: "学习委员 title", mutate: m(5, func(m *Member) { m.Position = "学习委员" }), rule: RuleMemberPosition, fires: true, path: "members[5].position"},
 		{name: "执行主席 allowed", mutate: m(1, func(m *Member) { m.Position = PositionExecutivePresident }), rule: RuleMemberPosition},
 		{name: "position missing", mutate: m(5, func(m *Member) { m.Position = "" }), rule: RuleMemberPositionMissing, fires: true, path: "members[5].position"},
+		{name: "position inferred, to confirm", mutate: m(5, func(m *Member) { m.Position, m.SuggestedPosition = "", PositionHead }), rule: RuleMemberPositionMissing, fires: true, path: "members[5].position"},
 		{name: "department missing", mutate: m(5, func(m *Member) { m.Department = "" }), rule: RuleMemberDepartmentMissing, fires: true, path: "members[5].department"},
 		{name: "主席 in a department", mutate: m(0, func(m *Member) { m.Department = "学习部" }), rule: RuleMemberPresidiumPlacement, fires: true, path: "members[0].department"},
 		{name: "部长 in 主席团", mutate: m(3, func(m *Member) { m.Department = PresidiumDepartment }), rule: RuleMemberPresidiumPlacement, fires: true, path: "members[3].department"},
@@ -274,6 +275,7 @@ func vRuleCases() []vRuleCase {
 		{name: "students unknown", mutate: func(f *Filing) { f.Students = nil }, rule: RuleCongressDelegatesUnknown, fires: true, path: "students"},
 		{name: "non-cadre 60% exactly", rule: RuleCongressNonCadre},
 		{name: "non-cadre below 60%", mutate: cg(func(c *Congress) { c.NonCadreDelegates = IntPtr(17) }), rule: RuleCongressNonCadre, fires: true, path: "congress.non_cadre_delegates"},
+		{name: "non-cadre below 60% (一般) does not decide item 11", mutate: cg(func(c *Congress) { c.NonCadreDelegates = IntPtr(17) }), rule: RuleAnswerContradiction},
 		{name: "non-cadre unknown", mutate: cg(func(c *Congress) { c.NonCadreDelegates = nil }), rule: RuleCongressNonCadreUnknown, fires: true, path: "congress.non_cadre_delegates"},
 		{name: "non-cadre above delegates", mutate: cg(func(c *Congress) { c.NonCadreDelegates = IntPtr(31) }), rule: RuleCongressCounts, fires: true, path: "congress.non_cadre_delegates"},
 		{name: "present above delegates", mutate: cg(func(c *Congress) { c.Present = IntPtr(31) }), rule: RuleCongressCounts, fires: true, path: "congress.present"},
@@ -686,5 +688,30 @@ func TestUnmetIsNotAnError(t *testing.T) {
 		} else {
 			last = k
 		}
+	}
+}
+
+// A finding that stands for several members lists them, and each member's
+// findings include it.
+func TestGroupedFindingListsMembers(t *testing.T) {
+	f := vCleanFiling(t, "2021")
+	for _, i := range []int{3, 5, 7} {
+		f.Members[i].PoliticalStatus = ""
+	}
+	r := Validate(f, vTestEdition(t, "2021"))
+	var hit []Finding
+	for _, fd := range r.Findings {
+		if fd.Rule == RuleMemberPoliticalMissing {
+			hit = append(hit, fd)
+		}
+	}
+	if len(hit) != 1 || hit[0].Path != "members" || fmt.Sprint(hit[0].Members) != "[3 5 7]" || !strings.Contains(hit[0].Message, "名单中3人") {
+		t.Fatalf("findings %+v, want one listing members 3, 5 and 7", hit)
+	}
+	if got := r.At("members[5]"); len(got) != 1 || got[0].Rule != RuleMemberPoliticalMissing {
+		t.Errorf("At(members[5]) = %v", got)
+	}
+	if got := r.At("members[4]"); len(got) != 0 {
+		t.Errorf("At(members[4]) = %v", got)
 	}
 }

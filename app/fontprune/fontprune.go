@@ -12,7 +12,7 @@ import (
 	"errors"
 	"sort"
 
-	"sureform/fontfile"
+	"sureform/assets/fontfile"
 )
 
 // ErrNoUnicodeCmap is returned for a font without a format 4 or 12 Unicode

@@ -8,7 +8,7 @@ import (
 	"github.com/go-text/typesetting/font"
 
 	"sureform/assets"
-	"sureform/fontfile"
+	"sureform/assets/fontfile"
 )
 
 // glyphHasOutline reports whether the font draws r with any contour.

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sureform/forms"
+	"sureform/forms/roster"
 )
 
 // fakeImporter reads "name,political status,department" lines.
@@ -24,10 +25,10 @@ func (fakeImporter) Preview(req RosterRequest, f *forms.Filing) (*RosterPreview,
 	if strings.HasSuffix(path, ".locked.csv") {
 		switch req.Password {
 		case "":
-			return nil, fmt.Errorf("文件已加密：%w", ErrPasswordRequired)
+			return nil, fmt.Errorf("文件已加密：%w", roster.ErrPasswordRequired)
 		case "secret":
 		default:
-			return nil, fmt.Errorf("密码不对：%w", ErrWrongPassword)
+			return nil, fmt.Errorf("密码不对：%w", roster.ErrWrongPassword)
 		}
 	}
 	if strings.HasSuffix(path, ".two.csv") && req.Sheet == "" {
@@ -62,7 +63,7 @@ func (fakeImporter) Preview(req RosterRequest, f *forms.Filing) (*RosterPreview,
 		}
 		m := forms.Member{Name: get("name"), PoliticalStatus: get("political_status"), Department: get("department"), Level: forms.LevelUndergraduate}
 		if m.PoliticalStatus == "群众" {
-			pv.Problems = append(pv.Problems, ImportProblem{Row: row, Column: "政治面貌", Severity: SeverityWarning, Message: "政治面貌不符合要求", Text: "群众"})
+			pv.Problems = append(pv.Problems, ImportProblem{Row: row, Column: "政治面貌", Severity: forms.SeverityWarning, Message: "政治面貌不符合要求", Text: "群众"})
 		}
 		pv.Members = append(pv.Members, m)
 	}
@@ -106,6 +107,10 @@ func newTestWindow(t testing.TB, b Backends) *Window {
 func newTestWindowWith(t testing.TB, b Backends, change func(*Options)) *Window {
 	t.Helper()
 	a := test.NewTempApp(t)
+	// the app's own theme: text is measured with the bundled font, so that
+	// layouts and the markup masters are the same on every machine,
+	// whatever fonts it has
+	a.Settings().SetTheme(NewTheme())
 	opts := Options{Name: "学生会改革自评填报", Version: "1.0.0", Backends: b, RecoveryDir: t.TempDir(), ValidateDelay: -1,
 		Background: func(work func()) { work() },
 		Now:        func() time.Time { return time.Date(2021, 11, 30, 9, 0, 0, 0, time.UTC) }}
@@ -133,7 +138,7 @@ func newTestWindowWith(t testing.TB, b Backends, change func(*Options)) *Window 
 }
 
 func allBackends() Backends {
-	return Backends{Validator: FormsValidator{}, Roster: &fakeImporter{}, Excel: fakeExporter{}, PDF: fakeExporter{}}
+	return Backends{Roster: &fakeImporter{}, Excel: fakeExporter{}, PDF: fakeExporter{}}
 }
 
 // button finds a button by its text on the top overlay (a dialog) or, when

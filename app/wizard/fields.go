@@ -20,6 +20,10 @@ type fieldEntry struct {
 	widget.Entry
 	onLeave func()
 	onEnter func()
+	// onGrow runs when a multi-line entry's height for its text changed
+	// (its page lays out again).
+	onGrow func()
+	height float32
 }
 
 func newFieldEntry(multiLine bool) *fieldEntry {
@@ -30,6 +34,34 @@ func newFieldEntry(multiLine bool) *fieldEntry {
 	}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// MinSize of a multi-line entry grows with its text.
+func (e *fieldEntry) MinSize() fyne.Size {
+	if !e.MultiLine {
+		return e.Entry.MinSize()
+	}
+	return e.growingMinSize()
+}
+
+// Resize lays the entry out; a multi-line entry's width decides how many
+// lines its text takes, so a new width may change its height.
+func (e *fieldEntry) Resize(s fyne.Size) {
+	e.Entry.Resize(s)
+	e.grown()
+}
+
+// grown tells the page when a multi-line entry's height changed.
+func (e *fieldEntry) grown() {
+	if !e.MultiLine {
+		return
+	}
+	if h := e.growingMinSize().Height; h != e.height {
+		e.height = h
+		if e.onGrow != nil {
+			e.onGrow()
+		}
+	}
 }
 
 // FocusGained tells the page which field the user is in.
@@ -54,6 +86,9 @@ func (e *fieldEntry) FocusLost() {
 type field struct {
 	path  string
 	input fyne.CanvasObject
+	// view is what the page shows for the input when it is not the input
+	// itself (the input with a wheelRelay over it).
+	view  fyne.CanvasObject
 	focus fyne.Focusable
 	hint  *widget.Label
 	local string
@@ -68,7 +103,7 @@ func newField(path string, input fyne.CanvasObject, focus fyne.Focusable) *field
 
 // show puts the field's problems under it, errors in red, 提示 in amber.
 // It reports whether the hint changed, which changes the page's layout.
-func (fd *field) show(findings []Finding) bool {
+func (fd *field) show(findings []forms.Finding) bool {
 	var msgs []string
 	isErr := false
 	if fd.local != "" {
@@ -76,8 +111,8 @@ func (fd *field) show(findings []Finding) bool {
 		isErr = true
 	}
 	for _, f := range findings {
-		msgs = append(msgs, severityWord(f)+"："+f.Message)
-		isErr = isErr || f.IsError()
+		msgs = append(msgs, findingWord(f)+"："+f.Message)
+		isErr = isErr || isError(f)
 	}
 	if len(msgs) == 0 {
 		if !fd.hint.Visible() {
@@ -100,6 +135,18 @@ func (fd *field) show(findings []Finding) bool {
 	return true
 }
 
+// relayoutPage lays the open page out again (a field grew).
+func (w *Window) relayoutPage() {
+	if w.doc == nil || w.step < 0 || w.step >= len(w.ids) || w.loading || w.relayingOut {
+		return
+	}
+	if p, ok := w.pages[w.ids[w.step]]; ok {
+		w.relayingOut = true
+		relayout(p.content())
+		w.relayingOut = false
+	}
+}
+
 // relayout lays a page out again after parts of it changed height (a hint
 // shown or hidden, a row added to a list).
 func relayout(page fyne.CanvasObject) {
@@ -109,16 +156,13 @@ func relayout(page fyne.CanvasObject) {
 	}
 }
 
-func severityWord(f Finding) string {
-	if f.IsError() {
-		return "错误"
-	}
-	return "提示"
-}
-
 // cell is the input and its hint, as placed in a form.
 func (fd *field) cell() fyne.CanvasObject {
-	return container.NewVBox(fd.input, fd.hint)
+	in := fd.input
+	if fd.view != nil {
+		in = fd.view
+	}
+	return container.NewVBox(in, fd.hint)
 }
 
 // form lays out labelled fields in two columns.
@@ -174,9 +218,13 @@ func (w *Window) textField(path, placeholder string, multiLine bool, get func() 
 	e.OnChanged = func(s string) {
 		set(s)
 		w.edited()
+		e.grown()
 	}
 	e.onLeave = w.validateNow
-	return w.register(newField(path, e, e))
+	e.onGrow = w.relayoutPage
+	fd := newField(path, e, e)
+	fd.view = w.passWheel(e)
+	return w.register(fd)
 }
 
 // toHalfWidth turns full-width digits and signs, which Chinese input
@@ -204,9 +252,8 @@ func parseCount(s string) (*int, error) {
 	if s == "" {
 		return nil, nil
 	}
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "人"), "个")
-	v, err := strconv.Atoi(s)
-	if err != nil || v < 0 {
+	v, ok := forms.ReadCount(s) // 6, 6人, 实有六个, 二十八人
+	if !ok || v < 0 {
 		return nil, errNotCount
 	}
 	return &v, nil
@@ -227,6 +274,7 @@ func parsedField[T any](w *Window, path, placeholder, text string, parse func(st
 	e.SetPlaceHolder(placeholder)
 	e.SetText(text)
 	fd := newField(path, e, e)
+	fd.view = w.passWheel(e)
 	e.OnChanged = func(s string) {
 		v, err := parse(s)
 		if err != nil {
@@ -249,11 +297,19 @@ func (w *Window) intField(path string, get func() *int, set func(*int)) *field {
 }
 
 func parsePercent(s string) (*float64, error) {
-	s = strings.TrimSuffix(toHalfWidth(s), "%")
+	s = toHalfWidth(s)
 	if s == "" {
 		return nil, nil
 	}
 	v, err := strconv.ParseFloat(s, 64)
+	if strings.ContainsAny(s, "%百") {
+		// 60%, 百分之六十; a bare number is already a percentage here.
+		p, ok := forms.ReadPercent(s)
+		v, err = p, nil
+		if !ok {
+			err = errors.New("not a percentage")
+		}
+	}
 	if err != nil || v < 0 || v > 100 {
 		return nil, errors.New("请填写 0 到 100 之间的百分数，如 3.1，或留空")
 	}

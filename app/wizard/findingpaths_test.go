@@ -160,7 +160,7 @@ func TestEveryFindingPathLandsOnAField(t *testing.T) {
 			walked := map[string]bool{}
 			for _, name := range names {
 				w.setDocument(&document{filing: filings[name], edition: ed}, stepBasic)
-				for _, fd := range append([]Finding(nil), w.report.Findings...) {
+				for _, fd := range append([]forms.Finding(nil), w.report.Findings...) {
 					fired[fd.Rule] = true
 					shape := pathShape(fd.Path)
 					if walked[shape] {

@@ -12,9 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sureform/forms"
+	"sureform/forms/roster"
 )
-
-var errNoImporter = errors.New("名单导入功能尚未完成，暂不能从文件导入。请在“工作人员名单”中逐行填写")
 
 // ImportRoster asks for a roster file and previews it.
 func (w *Window) ImportRoster() {
@@ -23,10 +22,6 @@ func (w *Window) ImportRoster() {
 		return
 	}
 	imp := w.opts.Backends.Roster
-	if imp == nil {
-		w.showError(errNoImporter)
-		return
-	}
 	w.ShowStepByTitle(stepTitles[stepRoster])
 	w.chooseOpen(fileRequest{title: "选择要导入的名单文件", kind: "名单文件", exts: imp.Extensions()}, w.importRosterFile)
 }
@@ -43,11 +38,6 @@ func importHeader(f *forms.Filing) *forms.Filing {
 
 // importRosterFile reads a roster off the UI thread and shows the preview.
 func (w *Window) importRosterFile(path string) {
-	imp := w.opts.Backends.Roster
-	if imp == nil {
-		w.showError(errNoImporter)
-		return
-	}
 	w.ShowStepByTitle(stepTitles[stepRoster])
 	w.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
 	w.previewRoster(RosterRequest{Path: path}, nil)
@@ -68,8 +58,8 @@ func (w *Window) previewRoster(req RosterRequest, prev dialog.Dialog) {
 	}, func(err error) {
 		var choice *SheetChoiceError
 		switch {
-		case errors.Is(err, ErrPasswordRequired), errors.Is(err, ErrWrongPassword):
-			w.askPassword(req, errors.Is(err, ErrWrongPassword), prev)
+		case errors.Is(err, roster.ErrPasswordRequired), errors.Is(err, roster.ErrWrongPassword):
+			w.askPassword(req, errors.Is(err, roster.ErrWrongPassword), prev)
 			return
 		case errors.As(err, &choice) && len(choice.Sheets) > 0:
 			w.askSheet(req, choice, prev)
@@ -166,9 +156,18 @@ func (w *Window) showImportPreview(pv *RosterPreview) {
 		}
 		top.Add(container.NewHBox(widget.NewLabel("工作表："), sheetSel))
 	}
+	if pv.HiddenRows > 0 {
+		hidden := widget.NewCheck(fmt.Sprintf("也导入 Excel 中隐藏的 %d 行", pv.HiddenRows), func(on bool) {
+			req := pv.Request
+			req.Sheet, req.Columns, req.IncludeHidden = pv.Sheet, cols, on
+			w.previewRoster(req, d)
+		})
+		hidden.Checked = pv.Request.IncludeHidden
+		top.Add(hidden)
+	}
 	errs := 0
 	for _, pr := range pv.Problems {
-		if pr.Severity == SeverityError {
+		if pr.Severity == forms.SeverityError {
 			errs++
 		}
 	}
@@ -197,7 +196,11 @@ func (w *Window) showImportPreview(pv *RosterPreview) {
 			}
 			l.TextStyle.Bold = false
 			m := &pv.Members[id.Row-1]
-			l.SetText([]string{m.Name, m.PoliticalStatus, m.College, gradeText(m), m.Position, m.Department}[id.Col])
+			position, dept := m.Position, m.Department
+			if position == "" && m.SuggestedPosition != "" {
+				position, dept = m.SuggestedPosition+"（待确认）", m.SuggestedDepartment
+			}
+			l.SetText([]string{m.Name, m.PoliticalStatus, m.College, gradeText(m), position, dept}[id.Col])
 		})
 	for i, wd := range []float32{110, 100, 160, 70, 80, 100} {
 		members.SetColumnWidth(i, wd)
@@ -224,7 +227,7 @@ func (w *Window) showImportPreview(pv *RosterPreview) {
 		}
 		l := note(text)
 		l.Importance = widget.WarningImportance
-		if pr.Severity == SeverityError {
+		if pr.Severity == forms.SeverityError {
 			l.Importance = widget.DangerImportance
 		}
 		problems.Add(l)
@@ -278,6 +281,9 @@ func (w *Window) applyImport(imp RosterImporter, pv *RosterPreview, merge bool) 
 	w.doc.rosterUndo = &before
 	w.edited()
 	w.validateNow()
+	if p, ok := w.pages[stepRoster].(*rosterPage); ok {
+		p.rosterReplaced()
+	}
 	how := "替换了原名单"
 	if merge {
 		how = "合并到原名单"
@@ -294,11 +300,11 @@ func (w *Window) undoImport() {
 	f := w.doc.filing
 	f.Members, f.Departments = w.doc.rosterUndo.members, w.doc.rosterUndo.departments
 	w.doc.rosterUndo = nil
-	if p, ok := w.pages[stepRoster].(*rosterPage); ok {
-		p.local = map[int]string{}
-	}
 	w.edited()
 	w.validateNow()
+	if p, ok := w.pages[stepRoster].(*rosterPage); ok {
+		p.rosterReplaced()
+	}
 	w.flash("已撤销导入，名单恢复为导入前的 " + fmt.Sprint(len(f.Members)) + " 人。")
 }
 
@@ -314,10 +320,6 @@ func (w *Window) flash(msg string) {
 // saveTemplate writes the blank roster template where the user chooses.
 func (w *Window) saveTemplate() {
 	imp := w.opts.Backends.Roster
-	if imp == nil {
-		w.showError(errNoImporter)
-		return
-	}
 	req := fileRequest{title: "保存空白名单模板", kind: "Excel 工作簿", exts: []string{".xlsx"}, name: "校级学生会工作人员名单模板.xlsx"}
 	w.saveFile(req, func(path string) error {
 		if err := imp.WriteTemplate(path, w.doc.filing); err != nil {

@@ -48,6 +48,9 @@ func (p *answersPage) content() fyne.CanvasObject {
 	fill := widget.NewButton("未作答的项按数据建议填写", p.fillSuggested)
 	p.box = container.NewVBox(note("每一项都列出表格原文、根据已填数据得出的建议结论及理由。请选择本校的结论；备注留空时，导出时使用框中灰色的数据备注。"),
 		container.NewHBox(fill))
+	if ed.Legend != "" {
+		p.box.Add(note(ed.Legend + "未达标的核心指标在“审核”中标为【★核心指标】；观测指标的问题只作提示。"))
+	}
 	for si := range ed.Sections {
 		s := &ed.Sections[si]
 		if s.Kind != forms.SectionAnswers {
@@ -140,6 +143,9 @@ func itemLabel(it forms.Item) string {
 	if it.Marker != "" {
 		s += it.Marker + " "
 	}
+	if it.Unconfirmed {
+		return s + it.Text + "（" + forms.UnconfirmedNote + "）"
+	}
 	return s + it.Text
 }
 
@@ -171,12 +177,27 @@ func (p *answersPage) row(s *forms.Section, it forms.Item) fyne.CanvasObject {
 
 func (p *answersPage) refresh() {
 	d := &p.w.report.Derived
-	related := map[string][]Finding{}
+	// Each finding shows once: under the first item, in form order, that it
+	// concerns (a roster finding names items 3 to 8 of a fact, not six
+	// copies).
+	place := make(map[string]int, len(p.order))
+	for i, id := range p.order {
+		place[id] = i
+	}
+	related := map[string][]forms.Finding{}
 	for _, f := range p.w.report.Findings {
+		first, at := "", len(p.order)
 		for _, id := range f.Items {
-			if f.Path != "answers["+id+"]" && f.Path != "answers["+id+"].note" {
-				related[id] = append(related[id], f)
+			if f.Path == "answers["+id+"]" || f.Path == "answers["+id+"].note" {
+				first = ""
+				break
 			}
+			if i, ok := place[id]; ok && i < at {
+				first, at = id, i
+			}
+		}
+		if first != "" {
+			related[first] = append(related[first], f)
 		}
 	}
 	for _, id := range p.order {
@@ -185,8 +206,8 @@ func (p *answersPage) refresh() {
 			var lines []string
 			imp := widget.WarningImportance
 			for _, f := range rel {
-				lines = append(lines, severityWord(f)+"："+f.Message)
-				if f.IsError() {
+				lines = append(lines, findingWord(f)+"："+f.Message)
+				if isError(f) {
 					imp = widget.DangerImportance
 				}
 			}

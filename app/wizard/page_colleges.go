@@ -27,6 +27,8 @@ type collegesPage struct {
 
 	// pending lists the unions whose workbooks have not come back.
 	pending *widget.Label
+	// rosters shows, per union path, its roster and the roster's problems.
+	rosters map[string]*widget.Label
 	// undo reverts the last import of college workbooks.
 	undo    *college.Result
 	undoBtn *widget.Button
@@ -111,6 +113,7 @@ func (p *collegesPage) buildUnions() {
 	w.loading = true
 	defer func() { w.loading = false }()
 	p.unions.Objects = nil
+	p.rosters = map[string]*widget.Label{}
 	for i := range f.CollegeUnions {
 		i := i
 		u := &f.CollegeUnions[i]
@@ -119,6 +122,7 @@ func (p *collegesPage) buildUnions() {
 		fm.add("名称", w.textField(base+".name", "如：机电工程系学生会", false, func() string { return u.Name }, func(s string) { u.Name = s }))
 		fm.add("工作人员人数", w.intField(base+".staff", func() *int { return u.Staff }, func(v *int) { u.Staff = v }))
 		fm.add("主席团人数", w.intField(base+".presidium", func() *int { return u.Presidium }, func(v *int) { u.Presidium = v }))
+		p.unionData(fm, base, u)
 		checks := container.NewGridWrap(fyne.NewSize(96, 36))
 		for _, it := range p.section.Answerable() {
 			id := it.ID
@@ -147,7 +151,6 @@ func (p *collegesPage) buildUnions() {
 		if title == "" {
 			title = fmt.Sprintf("第 %d 个组织", i+1)
 		}
-		title += "　" + collectionText(u)
 		w.showCharacters(title)
 		// the union's name is the user's text, so it is not in the (pruned)
 		// bold font of a card title
@@ -162,9 +165,68 @@ func (p *collegesPage) buildUnions() {
 
 func (p *collegesPage) refresh() {
 	p.showPending()
+	p.showRosters()
 	d := &p.w.report.Derived
 	for id, l := range p.sums {
 		l.SetText(fmt.Sprintf("按具体情况合计：%d 个", d.CollegeCounts[id]))
+	}
+}
+
+// unionData adds the fields of a union's own data: where its workbook is,
+// its roster, congress, presidium election and guidance. A workbook fills
+// them in; a union entered by hand may have them typed.
+func (p *collegesPage) unionData(fm *form, base string, u *forms.CollegeUnion) {
+	w := p.w
+	status := widget.NewLabel(collectionText(u))
+	w.showCharacters(status.Text)
+	fm.add("填报表", w.register(newField(base+".collection", status, nil)))
+	roster := widget.NewLabel("")
+	roster.Wrapping = fyne.TextWrapWord
+	p.rosters[base] = roster
+	fm.add("工作人员名单", w.register(newField(base+".roster", roster, nil)))
+	fm.add("学代会或全体学生大会召开日期", w.dateField(base+".congress_date",
+		func() forms.Date { return u.CongressDate }, func(d forms.Date) { u.CongressDate = d }))
+	fm.add("主席团产生方式", w.selectField(base+".presidium_election", forms.PresidiumElections,
+		func() string { return u.PresidiumElection }, func(s string) { u.PresidiumElection = s }))
+	fm.add("指导的团组织负责人", w.textField(base+".league_lead.name", "姓名", false,
+		func() string { return u.LeagueLead.Name }, func(s string) { u.LeagueLead.Name = s }))
+	fm.add("团组织负责人是否为团委老师", w.boolField(base+".league_lead.full_time", "是", "否",
+		func() *bool { return u.LeagueLead.FullTime }, func(v *bool) { u.LeagueLead.FullTime = v }))
+	fm.add("秘书长", w.textField(base+".secretary_general.name", "姓名", false,
+		func() string { return u.SecretaryGeneral.Name }, func(s string) { u.SecretaryGeneral.Name = s }))
+	fm.add("秘书长是否为团委老师", w.boolField(base+".secretary_general.full_time", "是", "否",
+		func() *bool { return u.SecretaryGeneral.FullTime }, func(v *bool) { u.SecretaryGeneral.FullTime = v }))
+	p.showRosters()
+}
+
+// showRosters says for each union how many members its roster has and
+// lists the roster's problems, which are corrected in the college's
+// workbook and imported again.
+func (p *collegesPage) showRosters() {
+	f := p.w.doc.filing
+	for i := range f.CollegeUnions {
+		base := fmt.Sprintf("college_unions[%d]", i)
+		l := p.rosters[base]
+		if l == nil {
+			continue
+		}
+		u := &f.CollegeUnions[i]
+		text := "未收集（导入该组织收回的填报表后显示）"
+		if u.Roster != nil {
+			d := forms.DeriveCollege(f, p.w.doc.edition, u)
+			text = fmt.Sprintf("%d 人，其中主席团 %d 人", d.Staff, d.Presidium)
+			var msgs []string
+			for _, fd := range p.w.report.Findings {
+				if forms.PathUnder(fd.Path, base+".roster") {
+					msgs = append(msgs, "· "+fd.Message)
+				}
+			}
+			if len(msgs) > 0 {
+				text += fmt.Sprintf("；名单中有 %d 个问题（请该组织改正后重新导入其填报表）：\n%s", len(msgs), strings.Join(msgs, "\n"))
+			}
+		}
+		p.w.showCharacters(text)
+		l.SetText(text)
 	}
 }
 
@@ -175,6 +237,7 @@ func (p *collegesPage) refresh() {
 func (p *collegesPage) collectBox() fyne.CanvasObject {
 	write := widget.NewButton("生成各组织填报表…", p.onWriteTemplates)
 	read := widget.NewButton("导入收回的填报表…", p.onImport)
+	readAll := widget.NewButton("导入文件夹中的全部填报表…", p.onImportFolder)
 	p.undoBtn = widget.NewButton("撤销导入", p.onUndo)
 	p.undoBtn.Disable()
 	p.pending = note("")
@@ -183,7 +246,7 @@ func (p *collegesPage) collectBox() fyne.CanvasObject {
 		heading("收集各组织的数据"),
 		note("可为每个二级学生会组织生成一份填报表（基本情况、工作人员名单、逐项自评），发给各组织填写；收回后导入（可一次选择或拖入多个文件），"+
 			"程序按名单、日期和指导老师逐项核对，并据此填写下面的“具体情况”和各项符合标准的组织数量。未收回的组织仍可在下面手工填写。"),
-		container.NewHBox(write, read, p.undoBtn),
+		container.NewHBox(write, read, readAll, p.undoBtn),
 		p.pending)
 }
 
@@ -219,22 +282,39 @@ func collectionText(u *forms.CollegeUnion) string {
 
 // onWriteTemplates asks for a folder and writes a workbook per union there.
 func (p *collegesPage) onWriteTemplates() {
+	p.chooseFolder("选择保存各组织填报表的文件夹", p.writeTemplates)
+}
+
+// onImportFolder asks for a folder and imports every workbook in it.
+func (p *collegesPage) onImportFolder() {
+	p.chooseFolder("选择收回的填报表所在的文件夹", func(dir string) {
+		paths, err := college.WorkbooksIn(dir)
+		if err != nil {
+			p.w.showError(err)
+			return
+		}
+		p.importPaths(paths)
+	})
+}
+
+// chooseFolder asks for a folder, starting in the last one used.
+func (p *collegesPage) chooseFolder(title string, done func(dir string)) {
 	w := p.w
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			w.showError(err)
 			return
 		}
-		if dir == nil {
-			return
+		if dir != nil {
+			done(dir.Path())
 		}
-		p.writeTemplates(dir.Path())
 	}, w.win)
 	if dir := w.app.Preferences().String(prefLastFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
 		}
 	}
+	d.SetTitleText(title)
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
@@ -350,7 +430,12 @@ func (p *collegesPage) showPreview(previews []*college.Preview, failed []string)
 		}
 	}
 	if len(previews) == 0 {
-		dialog.ShowInformation("未导入", strings.Join(failed, "\n"), w.win)
+		msg := strings.Join(failed, "\n")
+		if msg == "" {
+			msg = "没有找到 .xlsx 填报表"
+		}
+		w.showCharacters(msg)
+		dialog.ShowInformation("未导入", msg, w.win)
 		return
 	}
 	scroll := container.NewVScroll(box)
@@ -428,14 +513,15 @@ func (p *collegesPage) onUndo() {
 	w.validateNow()
 }
 
-// dropCollegeWorkbooks imports dropped college workbooks: when the
-// 二级学生会组织 step is shown, or when the files are named as the workbooks
-// are. It reports whether it took the drop.
+// dropCollegeWorkbooks imports dropped college workbooks: workbooks dropped
+// while the 二级学生会组织 step is shown, or files named as the college
+// workbooks are. It reports whether it took the drop.
 func (w *Window) dropCollegeWorkbooks(uris []fyne.URI) bool {
 	if w.doc == nil || w.doc.edition.CollegeSection() == nil {
 		return false
 	}
-	onStep := w.step >= 0 && w.step < len(w.ids) && w.ids[w.step] == stepColleges
+	ext := strings.ToLower(filepath.Ext(uris[0].Path()))
+	onStep := w.step >= 0 && w.step < len(w.ids) && w.ids[w.step] == stepColleges && (ext == ".xlsx" || ext == ".xlsm")
 	named := strings.HasPrefix(filepath.Base(uris[0].Path()), "二级学生会组织-")
 	if !onStep && !named {
 		return false

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
+	"sureform/forms"
 	"sureform/forms/college"
 )
 
@@ -37,7 +38,7 @@ func TestCollegeWorkbookRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, name := range []string{"周一", "周二"} {
-		row := []any{i + 1, name, "共青团员", "机电工程系", "大二", "3/40", "否", "", []string{"主席", "部长"}[i], []string{"主席团", "学习部"}[i]}
+		row := []any{i + 1, name, []string{"共青团员", "群众"}[i], "机电工程系", "大二", "3/40", "否", "", []string{"主席", "部长"}[i], []string{"主席团", "学习部"}[i]}
 		wb.SetSheetRow(college.SheetRoster, fmt.Sprintf("A%d", 5+i), &row)
 	}
 	for r := 3; r <= 15; r++ {
@@ -72,6 +73,23 @@ func TestCollegeWorkbookRoundTrip(t *testing.T) {
 	}
 	if !strings.Contains(p.pending.Text, "未收回（3 个）") {
 		t.Errorf("pending after import %q", p.pending.Text)
+	}
+	if l := p.rosters["college_unions[2]"]; l == nil || !strings.Contains(l.Text, "2 人，其中主席团 1 人") || !strings.Contains(l.Text, "群众") {
+		t.Errorf("roster of the union shows %v", l)
+	}
+	// every finding about the unions' data opens a field of this step
+	seen := 0
+	for _, fd := range append([]forms.Finding(nil), w.report.Findings...) {
+		if !strings.HasPrefix(fd.Path, "college_unions") {
+			continue
+		}
+		seen++
+		if !w.openPath(fd.Path) {
+			t.Errorf("finding at %s (%s) has no field", fd.Path, fd.Message)
+		}
+	}
+	if seen < 5 {
+		t.Errorf("only %d findings about the college unions", seen)
 	}
 	test.Tap(button(t, w, "撤销导入"))
 	if u := f.CollegeUnions[2]; u.Roster != nil || !u.Collection.Pending() {

@@ -81,8 +81,6 @@ func (p *exportPage) content() fyne.CanvasObject {
 func (p *exportPage) refresh() {
 	t := p.w.totalState()
 	switch {
-	case p.w.opts.Backends.Validator == nil:
-		p.status.SetText("")
 	case t.errors > 0:
 		p.status.Importance = widget.WarningImportance
 		p.status.SetText(fmt.Sprintf("填报中还有 %d 个错误（见“审核”），建议改正后再导出。", t.errors))
@@ -190,7 +188,7 @@ func (p *exportPage) onExport() {
 // on, 查看问题 opens 审核.
 func (p *exportPage) confirmErrors(then func()) {
 	n := p.w.totalState().errors
-	if p.w.opts.Backends.Validator == nil || n == 0 {
+	if n == 0 {
 		then()
 		return
 	}

@@ -29,7 +29,7 @@ type rosterPage struct {
 	table *widget.Table
 	// rows maps view rows to roster indexes.
 	rows     []int
-	findings map[int][]Finding
+	findings map[int][]forms.Finding
 	// local holds, per roster index, text the user typed that could not be
 	// read (a rank that is not a rank).
 	local      map[int]string
@@ -39,40 +39,51 @@ type rosterPage struct {
 	// general shows the findings about the roster as a whole (its size).
 	general *widget.Label
 	top     *fyne.Container
-	detail  *widget.Label
-	undo    *widget.Button
+	// topHeight is the bar's height when the page was last laid out.
+	topHeight float32
+	detail    *widget.Label
+	undo      *widget.Button
+	// confirm accepts the titles inferred from work experience; it is in
+	// top only while some member has one.
+	confirm *widget.Button
 }
 
 func newRosterPage(w *Window) *rosterPage {
-	return &rosterPage{w: w, findings: map[int][]Finding{}, local: map[int]string{}}
+	return &rosterPage{w: w, findings: map[int][]forms.Finding{}, local: map[int]string{}}
 }
 
 func (p *rosterPage) filing() *forms.Filing { return p.w.doc.filing }
 
-func (p *rosterPage) content() fyne.CanvasObject {
-	if p.root != nil {
-		return p.root
-	}
-	p.table = widget.NewTableWithHeaders(
+// newTable makes the roster's table.
+func (p *rosterPage) newTable() *widget.Table {
+	t := widget.NewTableWithHeaders(
 		func() (int, int) { return len(p.rows), len(rosterColumns) },
 		func() fyne.CanvasObject { return newRosterCell() },
 		p.updateCell)
-	p.table.ShowHeaderColumn = false
-	p.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("来自院级学生会") }
-	p.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("来自院级学生会") }
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(rosterColumns[id.Col].title)
 			o.(*widget.Label).TextStyle.Bold = true
 		}
 	}
 	for i, c := range rosterColumns {
-		p.table.SetColumnWidth(i, c.width)
+		t.SetColumnWidth(i, c.width)
 	}
-	p.table.OnSelected = func(id widget.TableCellID) {
+	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(p.rows) {
 			p.showDetail(p.rows[id.Row])
 		}
 	}
+	return t
+}
+
+func (p *rosterPage) content() fyne.CanvasObject {
+	if p.root != nil {
+		return p.root
+	}
+	p.table = p.newTable()
 	p.onlyIssues = widget.NewCheck("只看有问题的", func(bool) { p.refresh() })
 	p.sortBy = widget.NewSelect(rosterSorts, func(string) { p.refresh() })
 	p.sortBy.Selected = rosterSorts[0]
@@ -81,25 +92,18 @@ func (p *rosterPage) content() fyne.CanvasObject {
 	p.general.Hide()
 	p.detail = note("")
 	add := widget.NewButtonWithIcon("添加成员", theme.ContentAddIcon(), p.addMember)
-	tools := container.NewHBox(add)
-	if p.w.opts.Backends.Roster != nil {
-		imp := widget.NewButtonWithIcon("导入名单…", theme.UploadIcon(), p.w.ImportRoster)
-		imp.Importance = widget.HighImportance
-		p.undo = widget.NewButtonWithIcon("撤销导入", theme.ContentUndoIcon(), p.w.undoImport)
-		tmpl := widget.NewButton("保存空白名单模板…", p.w.saveTemplate)
-		tmpl.Importance = widget.LowImportance
-		tools.Objects = append([]fyne.CanvasObject{imp, p.undo, add, tmpl}, tools.Objects[1:]...)
-	}
+	imp := widget.NewButtonWithIcon("导入名单…", theme.UploadIcon(), p.w.ImportRoster)
+	imp.Importance = widget.HighImportance
+	p.undo = widget.NewButtonWithIcon("撤销导入", theme.ContentUndoIcon(), p.w.undoImport)
+	tmpl := widget.NewButton("保存空白名单模板…", p.w.saveTemplate)
+	tmpl.Importance = widget.LowImportance
+	tools := container.NewHBox(imp, p.undo, add, tmpl)
 	tools.Add(widget.NewSeparator())
 	tools.Add(p.onlyIssues)
 	tools.Add(p.sortBy)
 	p.top = container.NewVBox(tools, p.count, p.general)
 	top := p.top
-	if p.w.opts.Backends.Roster == nil {
-		top.Add(notReady("导入名单（从 Excel 或 CSV 读入）"))
-	} else {
-		top.Add(note("可以把 Excel（.xlsx）或 CSV 名单文件直接拖到窗口上导入。"))
-	}
+	top.Add(note("可以把 Excel（.xlsx）或 CSV 名单文件直接拖到窗口上导入。"))
 	p.root = container.NewBorder(top, p.detail, nil, nil, p.table)
 	return p.root
 }
@@ -126,6 +130,9 @@ func newRosterCell() *rosterCell {
 		entry: newFieldEntry(false), sel: widget.NewSelect(nil, nil),
 		del: widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)}
 	c.label.Truncation = fyne.TextTruncateEllipsis
+	// no scroller of its own, so that the wheel over a cell scrolls the
+	// table
+	c.entry.Wrapping, c.entry.Scroll = fyne.TextWrapOff, fyne.ScrollNone
 	c.del.Importance = widget.LowImportance
 	c.ExtendBaseWidget(c)
 	return c
@@ -149,6 +156,9 @@ func (p *rosterPage) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	f := p.filing()
 	mi := p.rows[id.Row]
+	if mi >= len(f.Members) {
+		return
+	}
 	m := &f.Members[mi]
 	col := rosterColumns[id.Col]
 	c.member, c.col = mi, id.Col
@@ -157,7 +167,7 @@ func (p *rosterPage) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		for _, fd := range p.findings[mi] {
 			_, field, _ := memberOfPath(fd.Path)
 			if columnOfField(field) == id.Col {
-				if fd.IsError() {
+				if isError(fd) {
 					tint = errorTint
 					break
 				}
@@ -275,7 +285,7 @@ func (p *rosterPage) problemText(mi int) (string, bool) {
 	}
 	for _, f := range p.findings[mi] {
 		msgs = append(msgs, f.Message)
-		isErr = isErr || f.IsError()
+		isErr = isErr || isError(f)
 	}
 	return strings.Join(msgs, "；"), isErr
 }
@@ -305,6 +315,7 @@ func (p *rosterPage) refresh() {
 		return
 	}
 	f := p.filing()
+	p.showConfirm(f)
 	for k := range p.findings {
 		delete(p.findings, k)
 	}
@@ -313,8 +324,17 @@ func (p *rosterPage) refresh() {
 	generalErr := false
 	for _, fd := range p.w.report.Findings {
 		if fd.Path == "members" {
-			general = append(general, severityWord(fd)+"："+fd.Message)
-			generalErr = generalErr || fd.IsError()
+			general = append(general, findingWord(fd)+"："+shorten(fd.Message, maxGeneralRunes))
+			generalErr = generalErr || isError(fd)
+			// A finding that stands for several members is each one's too.
+			for _, i := range fd.Members {
+				if i < len(f.Members) {
+					if len(p.findings[i]) == 0 {
+						issues++
+					}
+					p.findings[i] = append(p.findings[i], fd)
+				}
+			}
 			continue
 		}
 		if i, _, ok := memberOfPath(fd.Path); ok && i < len(f.Members) {
@@ -331,6 +351,10 @@ func (p *rosterPage) refresh() {
 			issues++
 		}
 	}
+	if len(general) > maxGeneralLines {
+		n := len(general) - maxGeneralLines + 1
+		general = append(general[:maxGeneralLines-1], fmt.Sprintf("另有 %d 条关于整个名单的问题，见“审核”。", n))
+	}
 	if len(general) > 0 {
 		p.general.Importance = widget.WarningImportance
 		if generalErr {
@@ -341,7 +365,6 @@ func (p *rosterPage) refresh() {
 	} else {
 		p.general.Hide()
 	}
-	p.top.Refresh() // the bar above the table grows and shrinks with it
 	p.rows = p.rows[:0]
 	for i := range f.Members {
 		if !p.onlyIssues.Checked || len(p.findings[i]) > 0 || p.local[i] != "" {
@@ -358,7 +381,53 @@ func (p *rosterPage) refresh() {
 			p.undo.Disable()
 		}
 	}
+	p.layoutTop()
 	p.table.Refresh()
+}
+
+// The findings about the roster as a whole are shown above the table in
+// at most maxGeneralLines lines of at most maxGeneralRunes characters (a
+// finding that lists hundreds of names would push the table off the
+// page); 审核 shows them in full.
+const (
+	maxGeneralLines = 4
+	maxGeneralRunes = 90
+)
+
+// shorten cuts s to n characters, ending it with … when cut.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// layoutTop lays the page out again when the bar above the table changed
+// height (the roster's own findings shown or hidden), so that the table
+// moves instead of being drawn under it.
+func (p *rosterPage) layoutTop() {
+	root := p.root.(*fyne.Container)
+	if h := p.top.MinSize().Height; h != p.topHeight {
+		p.topHeight = h
+		root.Layout.Layout(root.Objects, root.Size())
+	}
+	p.top.Refresh()
+}
+
+// rosterReplaced shows a roster that changed as a whole (an import, or
+// its undoing) from its first row, with no row selected: a table left
+// scrolled down a long roster showed no rows at all once the roster was
+// short again.
+func (p *rosterPage) rosterReplaced() {
+	p.local = map[int]string{}
+	if p.table == nil {
+		return
+	}
+	p.table.UnselectAll()
+	p.refresh()
+	p.table.ScrollToTop()
+	p.table.ScrollToLeading()
 }
 
 func (p *rosterPage) sortRows() {
@@ -477,4 +546,47 @@ func (p *rosterPage) viewRow(mi int) int {
 		}
 	}
 	return -1
+}
+
+// showConfirm offers, while some members have a title inferred from their
+// work experience, to take those titles as theirs: until then nothing is
+// counted from them.
+func (p *rosterPage) showConfirm(f *forms.Filing) {
+	n := 0
+	for i := range f.Members {
+		if f.Members[i].SuggestedPosition != "" || f.Members[i].SuggestedDepartment != "" {
+			n++
+		}
+	}
+	if p.confirm == nil {
+		p.confirm = widget.NewButton("", p.confirmSuggestions)
+	}
+	shown := false
+	for _, o := range p.top.Objects {
+		shown = shown || o == p.confirm
+	}
+	switch {
+	case n > 0:
+		p.confirm.SetText(fmt.Sprintf("确认从工作经历推断的职务（%d 人）", n))
+		if !shown {
+			p.top.Add(p.confirm)
+		}
+	case shown:
+		p.top.Remove(p.confirm)
+	}
+}
+
+// confirmSuggestions makes every inferred title the member's own.
+func (p *rosterPage) confirmSuggestions() {
+	f := p.filing()
+	changed := false
+	for i := range f.Members {
+		changed = f.Members[i].ConfirmSuggestion() || changed
+	}
+	if changed {
+		p.w.edited()
+		p.w.validateNow()
+		p.refresh()
+		p.table.Refresh()
+	}
 }

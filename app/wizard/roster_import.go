@@ -3,7 +3,6 @@ package wizard
 import (
 	"bytes"
 	"errors"
-	"fmt"
 
 	"sureform/forms"
 	"sureform/forms/roster"
@@ -17,7 +16,7 @@ type FormsRoster struct{}
 // Preview reads a roster file as the request says.
 func (FormsRoster) Preview(req RosterRequest, f *forms.Filing) (*RosterPreview, error) {
 	opt := roster.OptionsFor(f)
-	opt.Sheet, opt.Password = req.Sheet, req.Password
+	opt.Sheet, opt.Password, opt.IncludeHidden = req.Sheet, req.Password, req.IncludeHidden
 	if req.Columns != nil {
 		opt.Mapping = roster.Mapping{}
 		for _, c := range req.Columns {
@@ -46,6 +45,14 @@ func (FormsRoster) Preview(req RosterRequest, f *forms.Filing) (*RosterPreview, 
 	}
 	for _, r := range p.Members {
 		pv.Members = append(pv.Members, r.Member)
+		if r.Hidden {
+			pv.HiddenRows++
+		}
+	}
+	for _, s := range p.Skipped {
+		if s.Hidden {
+			pv.HiddenRows++
+		}
 	}
 	for _, pr := range p.Problems {
 		col := pr.Column
@@ -55,24 +62,26 @@ func (FormsRoster) Preview(req RosterRequest, f *forms.Filing) (*RosterPreview, 
 				col += "（" + pr.Field.Label() + "）"
 			}
 		}
-		sev := SeverityWarning
-		if pr.Severity == forms.SeverityError {
-			sev = SeverityError
+		pv.Problems = append(pv.Problems, ImportProblem{Row: pr.Row, Column: col, Severity: pr.Severity, Message: pr.Message, Text: pr.Text})
+	}
+	// The rows that are not members (totals, notes, sign-off lines, hidden
+	// rows) are listed so that the user sees what was left out.
+	for _, s := range p.Skipped {
+		msg := "这一行未导入：" + s.Reason
+		if s.Hidden {
+			msg = "这一行在 Excel 中是隐藏的，未导入"
 		}
-		pv.Problems = append(pv.Problems, ImportProblem{Row: pr.Row, Column: col, Severity: sev, Message: pr.Message, Text: pr.Text})
+		pv.Problems = append(pv.Problems, ImportProblem{Row: s.Row, Severity: forms.SeverityWarning, Message: msg, Text: s.Text})
 	}
 	return pv, nil
 }
 
-// choiceError turns the import errors that ask the user for something
-// into the window's: a password, or a sheet.
+// choiceError turns the error of a workbook with several rosters into a
+// choice of sheet for the window; the password errors pass through as
+// they are (roster.ErrPasswordRequired, roster.ErrWrongPassword).
 func choiceError(err error) error {
 	var fe *roster.FileError
 	switch {
-	case errors.Is(err, roster.ErrWrongPassword):
-		return fmt.Errorf("%w: %w", ErrWrongPassword, err)
-	case errors.Is(err, roster.ErrPasswordRequired):
-		return fmt.Errorf("%w: %w", ErrPasswordRequired, err)
 	case errors.Is(err, roster.ErrAmbiguousSheet) && errors.As(err, &fe):
 		c := &SheetChoiceError{Msg: fe.Msg}
 		for _, s := range fe.Sheets {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -26,7 +25,7 @@ type Options struct {
 	// Name and Version are the program's, from FyneApp.toml.
 	Name    string
 	Version string
-	// Backends are the domain services; nil members are unavailable.
+	// Backends are the roster importer and the exporters.
 	Backends Backends
 	// RecoveryDir is the folder of the recovery file; "" means the app's
 	// storage folder.
@@ -49,6 +48,13 @@ type Options struct {
 	// is only ever touched from one goroutine.
 	Background func(work func())
 }
+
+// defaultWidth and defaultHeight are the window's size the first time:
+// with its title bar it fits a 1366×768 screen above a taskbar.
+const (
+	defaultWidth  = 1100
+	defaultHeight = 680
+)
 
 // defaultValidateDelay is the pause after the last keystroke before the
 // filing is re-validated.
@@ -88,12 +94,15 @@ type Window struct {
 	step  int
 
 	fields map[string]*field
-	report Report
-	byPath map[string][]Finding
+	report forms.Report
+	byPath map[string][]forms.Finding
 	states map[string]stepState
 	// loading is set while widgets are filled from the data, so that their
 	// change handlers do not count as edits.
 	loading bool
+	// relayingOut is set while the open page is laid out again for a
+	// field that grew (whose new width may change its height again).
+	relayingOut bool
 
 	stepList   *widget.List
 	pageTitle  *widget.Label
@@ -129,8 +138,11 @@ func New(a fyne.App, opts Options) (*Window, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.Backends.Roster == nil {
+		opts.Backends.Roster = FormsRoster{}
+	}
 	w := &Window{app: a, opts: opts, editions: eds, fields: map[string]*field{},
-		byPath: map[string][]Finding{}, states: map[string]stepState{}, recoveryID: newRecoveryID()}
+		byPath: map[string][]forms.Finding{}, states: map[string]stepState{}, recoveryID: newRecoveryID()}
 	if opts.UserEditionsDir != "" {
 		w.startupErrors = eds.AddUserEditions(opts.UserEditionsDir)
 	}
@@ -142,7 +154,7 @@ func New(a fyne.App, opts Options) (*Window, error) {
 	w.win.SetCloseIntercept(w.onCloseRequested)
 	w.win.SetOnDropped(w.onDropped)
 	p := a.Preferences()
-	w.win.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1100)), float32(p.FloatWithFallback(prefHeight, 760))))
+	w.win.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, defaultWidth)), float32(p.FloatWithFallback(prefHeight, defaultHeight))))
 	w.updateTitle()
 	return w, nil
 }
@@ -177,8 +189,10 @@ func (w *Window) buildUI() {
 	w.stepList = widget.NewList(
 		func() int { return len(w.ids) },
 		func() fyne.CanvasObject {
-			state := widget.NewLabel("未开始")
-			return container.NewBorder(nil, nil, nil, state, widget.NewLabel("学生代表大会"))
+			// the widest title and state, so that the list is never
+			// narrower than its entries (they would overlap)
+			state := widget.NewLabel("16 项未作答")
+			return container.NewBorder(nil, nil, nil, state, widget.NewLabel("10. 二级学生会组织"))
 		},
 		w.updateStepItem,
 	)
@@ -213,22 +227,17 @@ func (w *Window) updateStepItem(id widget.ListItemID, obj fyne.CanvasObject) {
 	switch sid {
 	case stepReview:
 		st = w.totalState()
-		if w.opts.Backends.Validator == nil {
-			state.Importance = widget.LowImportance
-			state.SetText("未启用")
-			return
-		}
 	case stepExport:
 		state.Importance = widget.LowImportance
 		state.SetText("")
 		return
 	}
 	switch {
-	case st.errors > 0:
+	case st.errors > st.todo:
 		state.Importance = widget.DangerImportance
-	case !st.started:
+	case !st.started || st.todo > 0:
 		state.Importance = widget.LowImportance
-	case st.warnings > 0:
+	case st.findings() > 0:
 		state.Importance = widget.WarningImportance
 	default:
 		state.Importance = widget.SuccessImportance
@@ -236,16 +245,12 @@ func (w *Window) updateStepItem(id widget.ListItemID, obj fyne.CanvasObject) {
 	state.SetText(st.label())
 }
 
+// totalState counts every finding of the filing (审核's state).
 func (w *Window) totalState() stepState {
-	var t stepState
+	t := stepState{started: true}
 	for _, f := range w.report.Findings {
-		if f.IsError() {
-			t.errors++
-		} else {
-			t.warnings++
-		}
+		t.add(f)
 	}
-	t.started = true
 	return t
 }
 
@@ -315,32 +320,8 @@ func (w *Window) page(id string) stepPage {
 	if p, ok := w.pages[id]; ok {
 		return p
 	}
-	var p stepPage
 	w.loading = true
-	switch id {
-	case stepBasic:
-		p = newBasicPage(w)
-	case stepRoster:
-		p = newRosterPage(w)
-	case stepStructure:
-		p = newStructurePage(w)
-	case stepCongress:
-		p = newCongressPage(w)
-	case stepGuidance:
-		p = newGuidancePage(w)
-	case stepColleges:
-		p = newCollegesPage(w)
-	case stepSatisfaction:
-		p = newSatisfactionPage(w)
-	case stepAnswers:
-		p = newAnswersPage(w)
-	case stepTexts:
-		p = newTextsPage(w)
-	case stepReview:
-		p = newReviewPage(w)
-	case stepExport:
-		p = newExportPage(w)
-	}
+	p := stepByID(id).build(w)
 	p.content()
 	w.loading = false
 	w.pages[id] = p
@@ -358,6 +339,9 @@ func (w *Window) showStep(i int) {
 	w.pageTitle.SetText(stepTitles[id])
 	w.pageHolder.Objects = []fyne.CanvasObject{p.content()}
 	p.refresh()
+	if o, ok := p.(interface{ opened() }); ok {
+		o.opened()
+	}
 	w.pageHolder.Refresh()
 	w.stepList.Select(i)
 	w.backBtn.Disable()
@@ -462,26 +446,17 @@ func (w *Window) validateNow() {
 		return
 	}
 	w.showCharacters(w.doc.filing)
-	if v := w.opts.Backends.Validator; v != nil {
-		w.report = v.Validate(w.doc.filing, w.doc.edition)
-	} else {
-		w.report = deriveOnly(w.doc.filing, w.doc.edition)
-	}
-	sort.SliceStable(w.report.Findings, func(i, j int) bool {
-		return w.report.Findings[i].IsError() && !w.report.Findings[j].IsError()
-	})
-	w.byPath = make(map[string][]Finding, len(w.report.Findings))
+	// forms sorts the findings: errors first, then by part of the filing
+	w.report = forms.Validate(w.doc.filing, w.doc.edition)
+	w.byPath = make(map[string][]forms.Finding, len(w.report.Findings))
 	w.states = map[string]stepState{}
 	for _, f := range w.report.Findings {
 		w.byPath[f.Path] = append(w.byPath[f.Path], f)
-		sid := stepOfPath(f.Path)
-		st := w.states[sid]
-		if f.IsError() {
-			st.errors++
-		} else {
-			st.warnings++
+		for _, sid := range stepsShowing(f) {
+			st := w.states[sid]
+			st.add(f)
+			w.states[sid] = st
 		}
-		w.states[sid] = st
 	}
 	for _, id := range w.ids {
 		st := w.states[id]
@@ -628,6 +603,8 @@ func (w *Window) buildMenu() *fyne.MainMenu {
 		withFiling(item("另存为…", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod | fyne.KeyModifierShift}, func() { w.SaveAs(nil) })),
 		fyne.NewMenuItemSeparator(),
 		withFiling(fyne.NewMenuItem("导入名单…", w.ImportRoster)),
+		fyne.NewMenuItem("新建表格版本…", w.NewEdition),
+		withFiling(fyne.NewMenuItem("转到其他表格版本…", w.CarryToEdition)),
 		withFiling(fyne.NewMenuItem("导出 Excel…", func() { w.exportFromMenu(true, false) })),
 		withFiling(fyne.NewMenuItem("导出 PDF…", func() { w.exportFromMenu(false, true) })),
 		fyne.NewMenuItemSeparator(),

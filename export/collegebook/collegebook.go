@@ -13,9 +13,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
 
+	"sureform/export/linebreak"
 	"sureform/forms"
 	"sureform/forms/college"
 	"sureform/forms/roster"
@@ -32,8 +35,8 @@ const (
 	noteWidth   = 36.0
 )
 
-// rosterRows is how many rows of the roster sheet below its example row
-// are open for input (the roster template's drop-downs reach as far).
+// rosterRows bounds the rows below the roster's example row that the
+// template may have styled (its drop-downs reach as far).
 const rosterRows = 200
 
 // Write writes the workbook of one college union of the filing.
@@ -228,7 +231,7 @@ func (b *book) basicSheet(border []excelize.Border) error {
 		if err := wb.MergeCell(sh, cell, fmt.Sprintf("C%d", row)); err != nil {
 			return err
 		}
-		if err := wb.SetRowHeight(sh, row, 30); err != nil {
+		if err := fitRow(wb, sh, row, cellText{line, labelWidth + valueWidth + hintWidth}); err != nil {
 			return err
 		}
 	}
@@ -250,7 +253,7 @@ func (b *book) basicSheet(border []excelize.Border) error {
 		if err := put(fmt.Sprintf("C%d", row), bf.Hint, hint); err != nil {
 			return err
 		}
-		if err := wb.SetRowHeight(sh, row, 24); err != nil {
+		if err := fitRow(wb, sh, row, cellText{bf.Label, labelWidth}, cellText{bf.Hint, hintWidth}); err != nil {
 			return err
 		}
 		if len(bf.Choices) > 0 {
@@ -259,13 +262,7 @@ func (b *book) basicSheet(border []excelize.Border) error {
 			}
 		}
 	}
-	landscape, fitWidth, fitHeight, a4 := "portrait", 1, 0, 9
-	if err := wb.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape,
-		FitToWidth: &fitWidth, FitToHeight: &fitHeight}); err != nil {
-		return err
-	}
-	fit := true
-	return wb.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit})
+	return printOnA4(wb, sh)
 }
 
 // basicValue is what the workbook already holds for a line: the union's
@@ -325,34 +322,72 @@ func dropDown(wb *excelize.File, sheet, cell string, values []string, open bool)
 	return wb.AddDataValidation(sheet, dv)
 }
 
-// unlockRoster opens the roster sheet's input rows (below the example row)
-// for a protected sheet, keeping each cell's look.
+// unlockRoster opens the roster sheet's input rows for a protected sheet:
+// the rows below the example that the template styles keep their look with
+// an unlocked copy of their style, and the columns are unlocked as a whole,
+// so that every row further down is open too without a styled empty cell
+// for each (which every reader would have to go through).
 func (b *book) unlockRoster() error {
 	wb, sh := b.wb, college.SheetRoster
 	const firstInput = 5 // title, instructions, header, example
 	unlocked := map[int]int{}
-	for r := firstInput; r < firstInput+rosterRows; r++ {
+	open := func(id int) (int, error) {
+		if s, ok := unlocked[id]; ok {
+			return s, nil
+		}
+		st, err := wb.GetStyle(id)
+		if err != nil || st == nil {
+			st = &excelize.Style{}
+		}
+		st.Protection = &excelize.Protection{Locked: false}
+		s, err := wb.NewStyle(st)
+		unlocked[id] = s
+		return s, err
+	}
+	// The styles the template gave its cells: SetColStyle below restyles
+	// every cell of the columns, so they are put back after it.
+	type styled struct {
+		cell string
+		id   int
+	}
+	var cells []styled
+	for r := 1; r < firstInput+rosterRows; r++ {
+		used := false
 		for c := 1; c <= len(roster.TemplateColumns); c++ {
 			cell, _ := excelize.CoordinatesToCellName(c, r)
 			id, err := wb.GetCellStyle(sh, cell)
 			if err != nil {
 				return err
 			}
-			open, ok := unlocked[id]
-			if !ok {
-				st, err := wb.GetStyle(id)
-				if err != nil || st == nil {
-					st = &excelize.Style{}
-				}
-				st.Protection = &excelize.Protection{Locked: false}
-				if open, err = wb.NewStyle(st); err != nil {
-					return err
-				}
-				unlocked[id] = open
+			if id != 0 {
+				used = true
+				cells = append(cells, styled{cell, id})
 			}
-			if err := wb.SetCellStyle(sh, cell, cell, open); err != nil {
+		}
+		if !used && r >= firstInput {
+			break // below the rows the template styles
+		}
+	}
+	last, err := excelize.ColumnNumberToName(len(roster.TemplateColumns))
+	if err != nil {
+		return err
+	}
+	plain, err := open(0)
+	if err != nil {
+		return err
+	}
+	if err := wb.SetColStyle(sh, "A:"+last, plain); err != nil {
+		return err
+	}
+	for _, c := range cells {
+		id := c.id
+		if _, r, _ := excelize.CellNameToCoordinates(c.cell); r >= firstInput {
+			if id, err = open(c.id); err != nil {
 				return err
 			}
+		}
+		if err := wb.SetCellStyle(sh, c.cell, c.cell, id); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -423,6 +458,9 @@ func (b *book) answersSheet(border []excelize.Border) error {
 		if err := put(fmt.Sprintf("B%d", r), it.Marker+it.Text, text); err != nil {
 			return err
 		}
+		if err := fitRow(wb, sh, r, cellText{it.Marker + it.Text, itemWidth}); err != nil {
+			return err
+		}
 		ans := ""
 		if v, ok := b.u.Items[it.ID]; ok && b.u.Collection.IsReturned() {
 			ans = b.sec.Answers[1]
@@ -449,12 +487,51 @@ func (b *book) answersSheet(border []excelize.Border) error {
 	}
 	noteRow := last + 2
 	if err := wb.SetCellStr(sh, fmt.Sprintf("A%d", noteRow), "说明：每项选择“"+b.sec.Answers[0]+"”或“"+b.sec.Answers[1]+
-		"”；答“"+b.sec.Answers[1]+"”的请在备注中写明原因。第3、4项的人数以“"+college.SheetRoster+"”工作表为准。"); err != nil {
+		"”；答“"+b.sec.Answers[1]+"”的请在备注中写明原因。工作人员和主席团的人数以“"+college.SheetRoster+"”工作表为准。"); err != nil {
 		return err
 	}
 	if err := wb.MergeCell(sh, fmt.Sprintf("A%d", noteRow), fmt.Sprintf("D%d", noteRow)); err != nil {
 		return err
 	}
+	return printOnA4(wb, sh)
+}
+
+// fitRow makes a row tall enough for the texts of its cells, each wrapped
+// in its column's width (in Excel's character units): Excel and LibreOffice
+// do not grow rows for wrapped text they did not lay out themselves.
+func fitRow(wb *excelize.File, sh string, row int, cells ...cellText) error {
+	n := 1
+	for _, c := range cells {
+		lines := 0
+		for _, p := range strings.Split(c.text, "\n") {
+			lines += max(1, len(linebreak.Lines(p, c.width-1, charWidth)))
+		}
+		n = max(n, lines)
+	}
+	return wb.SetRowHeight(sh, row, max(20, float64(n)*fontSize*1.4+6))
+}
+
+// fontSize is the size of the workbook's text.
+const fontSize = 11
+
+// cellText is a cell's text and its column's width.
+type cellText struct {
+	text  string
+	width float64
+}
+
+// charWidth is a character's width in Excel's column units: two for a
+// Chinese character or full-width sign, one for the others.
+func charWidth(r rune) float64 {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
+// printOnA4 prints a sheet on portrait A4, all its columns on one page wide.
+func printOnA4(wb *excelize.File, sh string) error {
 	portrait, fitWidth, fitHeight, a4 := "portrait", 1, 0, 9
 	if err := wb.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait,
 		FitToWidth: &fitWidth, FitToHeight: &fitHeight}); err != nil {

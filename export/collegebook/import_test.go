@@ -112,3 +112,24 @@ func FuzzImportCollegeWorkbook(fz *testing.F) {
 		}
 	})
 }
+
+// BenchmarkValidate30Colleges validates a filing whose 30 college unions
+// each carry a 30-member roster, as the GUI does after every edit.
+func BenchmarkValidate30Colleges(b *testing.B) {
+	f, ed, books := thirtyColleges(b)
+	var previews []*college.Preview
+	for i, data := range books {
+		p, err := college.Parse(data, college.FileName(f.CollegeUnions[i].Name), f, ed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		previews = append(previews, p)
+	}
+	if _, err := college.Apply(f, ed, previews, forms.Date{Year: 2021, Month: 11, Day: 1}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		forms.Validate(f, ed)
+	}
+}

@@ -31,7 +31,9 @@ func Choice(v *bool, yes, no, sep string) string {
 	return Box(v != nil && *v, yes) + sep + Box(v != nil && !*v, no)
 }
 
-// ItemLabel is an item's text as the form prints it: number, marker, text.
+// ItemLabel is an item's text as the form prints it: number, marker, text;
+// an item whose wording could not be confirmed is followed by
+// （请与本省下发的表格核对）.
 func ItemLabel(it forms.Item) string {
 	var b strings.Builder
 	if it.Number != "" {
@@ -40,6 +42,9 @@ func ItemLabel(it forms.Item) string {
 	}
 	b.WriteString(it.Marker)
 	b.WriteString(it.Text)
+	if it.Unconfirmed {
+		b.WriteString("（" + forms.UnconfirmedNote + "）")
+	}
 	return b.String()
 }
 

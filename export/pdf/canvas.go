@@ -73,9 +73,12 @@ type canvas struct {
 
 	size float64 // current font size, pt
 	gray float64 // current text gray, 0 black
-	// bold thickens text by stroking its outline as well as filling it:
-	// the report has one font and no bold face.
+	// bold sets titles: in the installed 黑体 face where there is one
+	// (drawn as outlines), else by stroking the body face's outline as
+	// well as filling it.
 	bold bool
+	// titleRunes caches how the 黑体 face draws each character.
+	titleRunes map[rune]*runeInfo
 
 	page       int
 	totalPages int
@@ -150,7 +153,33 @@ func missingWidth(r rune) float64 {
 }
 
 // runeWidth is the advance of r at the current size, in mm.
-func (c *canvas) runeWidth(r rune) float64 { return c.info(r).advance * c.size * ptMM }
+func (c *canvas) runeWidth(r rune) float64 {
+	if ti := c.titleInfo(r); ti != nil {
+		return ti.advance * c.size * ptMM
+	}
+	return c.info(r).advance * c.size * ptMM
+}
+
+// titleInfo is how the installed 黑体 face draws r in a title, or nil when
+// the text is not a title, there is no such face or it lacks r (then the
+// body face draws r, thickened).
+func (c *canvas) titleInfo(r rune) *runeInfo {
+	if !c.bold || c.fs.title == nil || r == ' ' || r == boxTicked || r == boxEmpty || r == '☐' || isIgnorable(r) {
+		return nil
+	}
+	if in, ok := c.titleRunes[r]; ok {
+		return in
+	}
+	var in *runeInfo
+	if o, ok := c.fs.title.Outline(r); ok {
+		in = &runeInfo{kind: kindOutline, advance: o.Advance, outline: o}
+	}
+	if c.titleRunes == nil {
+		c.titleRunes = map[rune]*runeInfo{}
+	}
+	c.titleRunes[r] = in
+	return in
+}
 
 // width is the advance of s at the current size, in mm.
 func (c *canvas) width(s string) float64 {
@@ -226,6 +255,17 @@ func (c *canvas) text(x, y float64, s string) {
 		runX = next
 	}
 	for _, r := range s {
+		if ti := c.titleInfo(r); ti != nil {
+			flush(x)
+			w := ti.advance * c.size * ptMM
+			bold := c.bold
+			c.bold = false // the face is bold itself
+			c.actualTextW(r, ti.advance, x, y, func() { c.outline(x, y, ti.outline) })
+			c.bold = bold
+			x += w
+			runX = x
+			continue
+		}
 		in := c.info(r)
 		w := in.advance * c.size * ptMM
 		switch in.kind {
@@ -260,6 +300,11 @@ func (c *canvas) text(x, y float64, s string) {
 // text extraction returns r: the drawing and an invisible space sit in a
 // marked-content span whose ActualText is r.
 func (c *canvas) actualText(r rune, x, y float64, draw func()) {
+	c.actualTextW(r, c.info(r).advance, x, y, draw)
+}
+
+// actualTextW is actualText for a character drawn advance em wide.
+func (c *canvas) actualTextW(r rune, advance float64, x, y float64, draw func()) {
 	if !c.drawing() {
 		return
 	}
@@ -275,7 +320,7 @@ func (c *canvas) actualText(r rune, x, y float64, draw func()) {
 	c.used[' '] = true
 	scale := 100.0
 	if sp := c.info(' ').advance; sp > 0 {
-		scale = 100 * c.info(r).advance / sp
+		scale = 100 * advance / sp
 	}
 	p.SetTextRenderingMode(3)
 	p.RawWriteStr(fmt.Sprintf("%.2f Tz", scale))

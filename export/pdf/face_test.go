@@ -39,13 +39,16 @@ func TestFaceDiscovery(t *testing.T) {
 		name  string
 		files map[string][]byte // path under the folder → content
 		want  string            // file the face comes from, "" for bundled
+		title string            // file the title face comes from, "" for none
 	}{
-		{"nothing installed", nil, ""},
-		{"windows simsun.ttc", map[string][]byte{"SIMSUN.TTC": asCollection(assets.FontSong), "arial.ttf": []byte("x")}, "SIMSUN.TTC"},
-		{"fangsong", map[string][]byte{"simfang.ttf": assets.FontSong}, "simfang.ttf"},
-		{"linux subfolder", map[string][]byte{filepath.Join("truetype", "arphic-gbsn00lp", "gbsn00lp.ttf"): assets.FontSong}, filepath.Join("truetype", "arphic-gbsn00lp", "gbsn00lp.ttf")},
-		{"CFF and broken fonts skipped", map[string][]byte{"simsun.ttc": cff, "simfang.ttf": []byte("broken"), "songti.ttc": asCollection(assets.FontSong)}, "songti.ttc"},
-		{"only unusable fonts", map[string][]byte{"simsun.ttf": cff}, ""},
+		{"nothing installed", nil, "", ""},
+		{"windows simsun.ttc", map[string][]byte{"SIMSUN.TTC": asCollection(assets.FontSong), "arial.ttf": []byte("x")}, "SIMSUN.TTC", ""},
+		{"fangsong", map[string][]byte{"simfang.ttf": assets.FontSong}, "simfang.ttf", ""},
+		{"linux subfolder", map[string][]byte{filepath.Join("truetype", "arphic-gbsn00lp", "gbsn00lp.ttf"): assets.FontSong}, filepath.Join("truetype", "arphic-gbsn00lp", "gbsn00lp.ttf"), ""},
+		{"CFF and broken fonts skipped", map[string][]byte{"simsun.ttc": cff, "simfang.ttf": []byte("broken"), "songti.ttc": asCollection(assets.FontSong)}, "songti.ttc", ""},
+		{"only unusable fonts", map[string][]byte{"simsun.ttf": cff}, "", ""},
+		{"titles in the office 黑体", map[string][]byte{"simsun.ttc": asCollection(assets.FontSong), "simhei.ttf": assets.FontRegular}, "simsun.ttc", "simhei.ttf"},
+		{"a 黑体 without a Song face is not used", map[string][]byte{"simhei.ttf": assets.FontRegular}, "", ""},
 	}
 	var bundled []byte
 	for _, tt := range tests {
@@ -71,6 +74,20 @@ func TestFaceDiscovery(t *testing.T) {
 			}
 			if res.Face.Path != want {
 				t.Errorf("face from %q, want %q", res.Face.Path, want)
+			}
+			wantTitle := ""
+			if tt.title != "" {
+				wantTitle = filepath.Join(dir, tt.title)
+			}
+			if res.TitleFace.Path != wantTitle {
+				t.Errorf("title face from %q, want %q", res.TitleFace.Path, wantTitle)
+			}
+			if tt.title != "" {
+				// Titles drawn in the 黑体 face still extract as text.
+				pages := pagesOf(t, buf.Bytes())
+				if !strings.HasPrefix(pages[0], squeeze(ed.Title)) {
+					t.Errorf("page 1 starts %q, want the title", prefix(pages[0], 20))
+				}
 			}
 			if !strings.Contains(res.Face.Name, "AR PL") && !strings.Contains(res.Face.Name, "SungtiL") {
 				t.Errorf("face name %q", res.Face.Name)

@@ -36,6 +36,15 @@ type Face struct {
 	Path string
 }
 
+// Faces says in Chinese which faces a report was set in: the body face
+// and, when titles have their own, the title face.
+func (r Result) Faces() string {
+	if r.TitleFace.Name == "" {
+		return r.Face.String()
+	}
+	return r.Face.String() + "，标题用 " + r.TitleFace.String()
+}
+
 // String says in Chinese which face was used, for the export's message.
 func (f Face) String() string {
 	if f.Path == "" {
@@ -51,6 +60,13 @@ var songFiles = []string{
 	"simsun.ttc", "simsun.ttf", "simsunb.ttf", "simfang.ttf", "fangsong.ttf",
 	"songti.ttc", "stsong.ttf", "stsong.ttc", "stfangsong.ttf", "stfangso.ttf", "fangsong.ttc",
 	"gbsn00lp.ttf", "uming.ttc", "ukai.ttc",
+}
+
+// heiFiles are the file names, lower case, of the 黑体 (sans-serif) faces
+// looked for to set titles in, in order of preference.
+var heiFiles = []string{
+	"simhei.ttf", "stheiti medium.ttc", "stheiti light.ttc", "stheiti.ttc", "msyh.ttc", "msyh.ttf",
+	"wqy-zenhei.ttc", "wqy-microhei.ttc",
 }
 
 // coverageSample are characters every face the report is set in must have:
@@ -106,11 +122,22 @@ var (
 // form's words. Fonts with CFF outlines, unreadable fonts and faces that
 // lack the form's characters are skipped without error.
 func findSongFace(dirs []string) (*fontsubset.Font, Face, bool) {
-	found := map[string]string{} // file name → path, first found
+	return findFace(fontFiles(dirs), songFiles)
+}
+
+// fontFiles lists the font files under dirs by lower-case name, the first
+// found for each name.
+func fontFiles(dirs []string) map[string]string {
+	found := map[string]string{}
 	for _, dir := range dirs {
 		walkFonts(dir, 0, found)
 	}
-	for _, name := range songFiles {
+	return found
+}
+
+// findFace returns the first usable face among the files named in names.
+func findFace(found map[string]string, names []string) (*fontsubset.Font, Face, bool) {
+	for _, name := range names {
 		path, ok := found[name]
 		if !ok {
 			continue
@@ -237,6 +264,10 @@ type fonts struct {
 	// fallback has the characters the main font lacks, tried one by one:
 	// the caller's fonts, LXGW WenKai, then the bundled outline table.
 	fallback glyph.Source
+	// title is the installed 黑体 face titles are drawn in, nil for none;
+	// titleFace names it.
+	title     glyph.Source
+	titleFace Face
 }
 
 // loadFonts picks the report's face, an installed Song face found in
@@ -245,8 +276,17 @@ func loadFonts(fontDirs []string, extra [][]byte) (*fonts, error) {
 	if err := loadBundled(); err != nil {
 		return nil, err
 	}
-	main, face, ok := findSongFace(fontDirs)
-	if !ok {
+	found := fontFiles(fontDirs)
+	main, face, ok := findFace(found, songFiles)
+	var title glyph.Source
+	var titleFace Face
+	if ok {
+		// Titles in the office's 黑体 only with its Song face: without
+		// installed office fonts the report is the same everywhere.
+		if hei, hf, ok := findFace(found, heiFiles); ok {
+			title, titleFace = glyph.FontSourceOf(hei.Sfnt()), hf
+		}
+	} else {
 		main = bundledSong
 		name, _ := main.Sfnt().Name(&sfnt.Buffer{}, sfnt.NameIDFamily)
 		face = Face{Name: name}
@@ -260,7 +300,8 @@ func loadFonts(fontDirs []string, extra [][]byte) (*fonts, error) {
 		fb = append(fb, s)
 	}
 	fb = append(fb, bundledKai, bundledSource{})
-	return &fonts{main: main, face: face, mainOutlines: glyph.FontSourceOf(main.Sfnt()), fallback: fb}, nil
+	return &fonts{main: main, face: face, mainOutlines: glyph.FontSourceOf(main.Sfnt()), fallback: fb,
+		title: title, titleFace: titleFace}, nil
 }
 
 // bundledSource is the bundled outline table, decoded only when a report

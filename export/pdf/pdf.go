@@ -1,19 +1,27 @@
-// Package pdf writes a filing as the printable report that schools sign,
-// stamp, scan and publish: the self-assessment form with its ticks and 备注,
-// the college-level tables of editions that have them, the roster, an
-// organisation chart drawn from the roster, the congress with ratios computed
-// from counts, the 指导责任人, the free-text sections and the signature and
-// stamp blocks, on A4 pages numbered 第 X 页 共 Y 页.
+// Package pdf writes a filing as the printable document that schools sign,
+// stamp, scan and publish: first the official form (备案表) exactly as the
+// edition lays it out — title, header fields, the item table with its
+// section captions, then in the same table the optional rows and the
+// signature and stamp blocks, kept on the page of the last form rows — and
+// after it the attachments in the order of the schools' disclosures: the
+// charter, the organisation chart drawn from the declared structure, the
+// roster under the official column headings, the congress with ratios
+// computed from counts, the 指导责任人 and the other texts, on A4 pages
+// numbered 第 X 页 共 Y 页. It prints no findings; RenderReview writes those
+// as a separate internal 审核报告.
 //
-// The report embeds a subset of the bundled LXGW WenKai font, so it prints
-// the same on any machine. Characters that the PDF text machinery cannot
-// print with that font (characters outside the Basic Multilingual Plane,
-// such as 𠮷, and characters the font lacks) are drawn as vector outlines,
-// taken from the main font or from the bundled outline table (see package
-// glyph); a character that no font has is drawn as a marked box with its
-// code point and reported as a Warning. Check boxes (☑ □) are drawn as
-// vector marks. Text extraction (copy and paste, pdftotext) returns the real
-// characters, drawn ones included.
+// The text is set in a Song (宋体) face: an office face installed on the
+// computer when Options.FontDirs finds one (titles then in its installed
+// 黑体), else the bundled AR PL SungtiL GB, so that the document is the same
+// on any machine. Only the characters used are embedded. Characters the
+// PDF text machinery cannot print with that face (characters outside the
+// Basic Multilingual Plane, such as 𠮷, and characters the face lacks) are
+// drawn as vector outlines, taken from the face, from LXGW WenKai or from
+// the bundled outline table (see package glyph); a character that no font
+// has is drawn as a marked box with its code point and reported as a
+// Warning. Check boxes (☑ □) are drawn as vector marks. Text extraction
+// (copy and paste, pdftotext) returns the real characters, drawn ones
+// included.
 package pdf
 
 import (
@@ -70,6 +78,9 @@ type Result struct {
 	Warnings []Warning
 	// Face is the typeface the report is set in.
 	Face Face
+	// TitleFace is the installed 黑体 face the titles are set in; its
+	// Name is "" when titles are the body face made bold.
+	TitleFace Face
 }
 
 // Write writes the report of filing f, which answers edition ed, to w.
@@ -171,5 +182,5 @@ func render(w io.Writer, f *forms.Filing, ed *forms.Edition, review *forms.Repor
 		return Result{}, nil, fmt.Errorf("写出 PDF 报告：%w", err)
 	}
 	progress(1)
-	return Result{Pages: out.page, Warnings: warnings, Face: fonts.face}, r, nil
+	return Result{Pages: out.page, Warnings: warnings, Face: fonts.face, TitleFace: fonts.titleFace}, r, nil
 }

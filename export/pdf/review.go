@@ -98,9 +98,14 @@ func (r *report) drawReview(c *canvas, progress func(float64)) {
 	progress(1)
 }
 
-// summary counts the findings: 2 个错误，1 个未达标项，3 个提示.
+// summary counts the findings: 2 个错误，1 个未达标项，3 个提示, naming
+// the 未达标项 on core items (★): 2 个未达标项（其中核心指标 1 个）.
 func summary(rep *forms.Report) string {
-	return fmt.Sprintf("共 %d 个错误，%d 个未达标项，%d 个提示", rep.Errors, rep.Unmet, rep.Warnings)
+	unmet := fmt.Sprintf("%d 个未达标项", rep.Unmet)
+	if rep.CoreUnmet > 0 {
+		unmet += fmt.Sprintf("（其中核心指标 %d 个）", rep.CoreUnmet)
+	}
+	return fmt.Sprintf("共 %d 个错误，%s，%d 个提示", rep.Errors, unmet, rep.Warnings)
 }
 
 // concerns names what a finding is about: the edition items and the place
@@ -110,7 +115,19 @@ func concerns(fd forms.Finding) string {
 	if len(fd.Items) > 0 {
 		parts = append(parts, "第"+strings.Join(fd.Items, "、")+"项")
 	}
-	if l := forms.PathLabel(fd.Path); l != "" && !strings.HasPrefix(l, "自评表第") {
+	if len(fd.Members) > 0 {
+		// One finding for several members: name their roster rows.
+		const most = 20
+		var rows []string
+		for _, m := range fd.Members[:min(most, len(fd.Members))] {
+			rows = append(rows, strconv.Itoa(m+1))
+		}
+		text := "名单第" + strings.Join(rows, "、") + "人"
+		if len(fd.Members) > most {
+			text += fmt.Sprintf("等%d人", len(fd.Members))
+		}
+		parts = append(parts, text)
+	} else if l := forms.PathLabel(fd.Path); l != "" && !strings.HasPrefix(l, "自评表第") {
 		parts = append(parts, l)
 	}
 	return strings.Join(parts, "；")

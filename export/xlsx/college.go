@@ -100,6 +100,7 @@ func writeCollege(b *book, f *forms.Filing, ed *forms.Edition, sec *forms.Sectio
 	}
 	for _, u := range unions {
 		r = s.next()
+		s.unitStart = r
 		s.put(r, 1, r, 1, u.Name, lookText)
 		for i, it := range items {
 			v := ""

@@ -7,9 +7,10 @@ import (
 	"sureform/forms"
 )
 
-// Columns of the form sheet: item number or group (A), item text (B),
+// Columns of the form sheet: item number or group, wide enough for the
+// optional rows' labels such as 典型经验（选填） on one line (A), item text (B),
 // conclusion (C), 备注 (D).
-var formWidths = []float64{12, 46, 19, 19}
+var formWidths = []float64{18, 40, 19, 19}
 
 const (
 	colGroup = 1
@@ -69,13 +70,27 @@ func writeForm(b *book, f *forms.Filing, ed *forms.Edition, d *forms.Derived) er
 // writeTail writes the rows that follow the whole form: the edition's
 // optional rows and its signature and stamp blocks. They go on the sheet
 // that holds the form's last part.
+//
+// The last form rows, the optional rows and the blocks are printed on one
+// page where they fit, or else the last optional row and the blocks: a
+// block never stands alone on a page.
 func writeTail(s *sheet, f *forms.Filing, ed *forms.Edition) {
+	k := keep{from: s.unitStart}
 	for _, title := range ed.OptionalRows {
+		k.alt = s.row + 1
 		writeLabelled(s, title, formtext.OptionalValue(f, formtext.OptionalKey(title)), 40)
+	}
+	if k.alt == 0 {
+		k.alt = s.row + 1
 	}
 	for _, sig := range ed.Signatures {
 		writeSignature(s, f, sig)
 	}
+	k.to = s.row
+	if k.from == 0 {
+		k.from = k.alt
+	}
+	s.keeps = append(s.keeps, k)
 }
 
 // writeItem writes one item: a row with its text across the first two
@@ -91,6 +106,7 @@ func writeItem(s *sheet, f *forms.Filing, sec *forms.Section, d *forms.Derived, 
 		}, lookCenter)
 		s.put(r, colNote, r, colNote, d.NoteFor(f, id), lookText)
 	}
+	s.unitStart = s.row + 1
 	if len(it.Parts) == 0 {
 		r := s.next()
 		s.put(r, colGroup, r, colText, formtext.ItemLabel(it), lookText)

@@ -124,8 +124,21 @@ type sheet struct {
 	// choices are the answer cells, by the two answers they offer in a
 	// drop-down list.
 	choices map[[2]string][]string
-	err     error
+	// unitStart is the first row of the last item or matrix row written:
+	// the rows that move to the next page together with what must follow.
+	unitStart int
+	// keeps are the row ranges printed together on one page where they fit
+	// (see paginate); titleFirst and titleLast are the rows repeated at
+	// the top of every page.
+	keeps                 []keep
+	titleFirst, titleLast int
+	err                   error
 }
+
+// keep is a range of rows, from and to, kept on one printed page: the last
+// form rows with the optional rows and signature blocks after them. When
+// they do not fit on one page, the rows from alt on are kept together.
+type keep struct{ from, alt, to int }
 
 // span is a cell that covers several rows: together they must be as tall
 // as its text needs.
@@ -406,11 +419,80 @@ func (s *sheet) finish() error {
 			}
 		}
 	}
+	heights := make([]float64, s.row+1)
 	for r := 1; r <= s.row; r++ {
 		pt := math.Min(math.Ceil(h(r)*4)/4, maxRowPt)
+		heights[r] = pt
 		if err := s.b.x.SetRowHeight(s.name, r, pt); err != nil {
 			return fmt.Errorf("设置工作表“%s”第 %d 行行高：%w", s.name, r, err)
 		}
 	}
+	for _, r := range s.paginate(heights) {
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		if err := s.b.x.InsertPageBreak(s.name, cell); err != nil {
+			return fmt.Errorf("工作表“%s”第 %d 行前分页：%w", s.name, r, err)
+		}
+	}
 	return nil
+}
+
+// pagePt is the height of the printed area of an A4 page in points, a
+// little less than the page between its margins so that a spreadsheet's
+// rounding never pushes a row over.
+const pagePt = (11.69-marginTopIn-marginBotIn)*72 - 8
+
+// paginate lays the rows out on pages as a spreadsheet prints them (each
+// row whole, the title rows repeated on every page) and returns the rows
+// that must start a page so that each keep range is printed on one page:
+// signature blocks never stand alone on a page, the last form rows move
+// with them.
+func (s *sheet) paginate(heights []float64) []int {
+	if len(s.keeps) == 0 {
+		return nil
+	}
+	title := 0.0
+	if s.titleFirst > 0 {
+		for r := s.titleFirst; r <= s.titleLast && r < len(heights); r++ {
+			title += heights[r]
+		}
+	}
+	span := func(a, b int) float64 {
+		t := 0.0
+		for r := a; r <= b && r < len(heights); r++ {
+			t += heights[r]
+		}
+		return t
+	}
+	var breaks []int
+	y := 0.0
+	alt := map[int]int{} // alternative start → end of its range
+	for r := 1; r < len(heights); r++ {
+		for _, k := range s.keeps {
+			start, end := 0, 0
+			switch {
+			case r == k.from:
+				start, end = k.from, k.to
+			case alt[r] > 0:
+				start, end = r, alt[r]
+			default:
+				continue
+			}
+			need := span(start, end)
+			if title+need > pagePt {
+				if start == k.from && k.alt > k.from {
+					alt[k.alt] = k.to
+				}
+				continue
+			}
+			if y+need > pagePt && y > title {
+				breaks = append(breaks, r)
+				y = title
+			}
+		}
+		if y+heights[r] > pagePt && y > title {
+			y = title
+		}
+		y += heights[r]
+	}
+	return breaks
 }

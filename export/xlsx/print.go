@@ -28,6 +28,7 @@ func (s *sheet) setupPrint(titleFirst, titleLast int) {
 	if s.err != nil {
 		return
 	}
+	s.titleFirst, s.titleLast = titleFirst, titleLast
 	x, name := s.b.x, s.name
 	wrap := func(what string, err error) error {
 		return fmt.Errorf("设置工作表“%s”的%s：%w", name, what, err)

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -533,7 +534,11 @@ func TestLongText(t *testing.T) {
 	var got strings.Builder
 	n := 0
 	for r := top; r <= len(rows) && (r == top || at(r, 1) == ""); r++ {
-		got.WriteString(at(r, colText))
+		piece := at(r, colText)
+		if last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(piece, "\n")); r > top && at(r+1, 1) == "" && !strings.ContainsRune("。！？；", last) {
+			t.Errorf("row %d ends within a sentence: …%q", r, string([]rune(piece)[max(0, utf8.RuneCountInString(piece)-10):]))
+		}
+		got.WriteString(piece)
 		if h, _ := x.GetRowHeight(SheetForm, r); h > maxRowPt {
 			t.Errorf("row %d is %.1f pt tall", r, h)
 		}
@@ -546,8 +551,79 @@ func TestLongText(t *testing.T) {
 	if norm(got.String()) != norm(f.Texts.Experience) {
 		t.Errorf("long text not kept whole over %d rows", n)
 	}
+	if !merged(t, x, SheetForm, cell(1, top), cell(1, top+n-1)) {
+		t.Errorf("label not merged over the text's %d rows", n)
+	}
 	if next := at(top+n, 1); next != "服务同学品牌项目和主要内容（选填）" {
 		t.Errorf("the row after the text is labelled %q", next)
+	}
+}
+
+// TestCellsForHands checks what a user who edits or prints the workbook
+// relies on: numbers are numbers, answer cells offer only the two answers,
+// and signature rows have room for a 42 mm seal.
+func TestCellsForHands(t *testing.T) {
+	f, ed := example(t, "yangquan-2021")
+	x, _ := export(t, f, ed)
+	numeric := []struct{ sheet, cell string }{{SheetRoster, cell(1, RosterHeaderRow+1)}}
+	// Each college item's count is the first value after its text.
+	rows, _ := x.GetRows(SheetCollege)
+	for _, it := range ed.CollegeSection().Answerable() {
+		r := rowOf(rows, 1, 0, formtext.ItemLabel(it))
+		if r == 0 {
+			t.Fatalf("college item %s missing", it.ID)
+		}
+		for c := 1; c < len(rows[r-1]); c++ {
+			if rows[r-1][c] != "" {
+				numeric = append(numeric, struct{ sheet, cell string }{SheetCollege, cell(c+1, r)})
+				break
+			}
+		}
+	}
+	if len(numeric) < 2 {
+		t.Fatal("no college count found")
+	}
+	for _, n := range numeric {
+		typ, err := x.GetCellType(n.sheet, n.cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+			t.Errorf("%s!%s is of type %v, want a number", n.sheet, n.cell, typ)
+		}
+		v, _ := x.GetCellValue(n.sheet, n.cell, excelize.Options{RawCellValue: true})
+		if _, err := strconv.Atoi(v); err != nil {
+			t.Errorf("%s!%s = %q, not a number", n.sheet, n.cell, v)
+		}
+	}
+	for _, sheet := range []string{SheetForm, SheetCollege} {
+		dvs, err := x.GetDataValidations(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(dvs) == 0 {
+			t.Errorf("%s: no drop-down lists", sheet)
+		}
+		for _, dv := range dvs {
+			if dv.Type != "list" || strings.Count(dv.Formula1, ",") != 1 {
+				t.Errorf("%s: validation %s %q is not a list of two answers", sheet, dv.Type, dv.Formula1)
+			}
+		}
+	}
+	dvs, _ := x.GetDataValidations(SheetForm)
+	if len(dvs) > 0 && !strings.Contains(dvs[0].Formula1, "☑是 □否") {
+		t.Errorf("form drop-down offers %q", dvs[0].Formula1)
+	}
+	rows, _ = x.GetRows(SheetCollege)
+	for _, sig := range ed.Signatures {
+		r := rowOf(rows, 1, 0, sig.Title)
+		if r == 0 {
+			t.Errorf("no signature row %q", sig.Title)
+			continue
+		}
+		if h, _ := x.GetRowHeight(SheetCollege, r); h < 45/25.4*72 {
+			t.Errorf("signature row %q is %.1f pt, less than 45 mm", sig.Title, h)
+		}
 	}
 }
 

@@ -224,10 +224,16 @@ func osMessage(err error) string {
 		return "磁盘空间不足"
 	case errors.Is(err, syscall.EROFS):
 		return "磁盘或文件夹是只读的"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "文件名太长，请换一个短一些的文件名"
 	}
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
+	var errno syscall.Errno
+	switch {
+	case errors.As(err, &pe):
+		return "系统错误（" + pe.Err.Error() + "）"
+	case errors.As(err, &errno):
+		return "系统错误（" + errno.Error() + "）"
 	}
-	return "系统错误（" + err.Error() + "）"
+	return err.Error() // a writer's own message
 }

@@ -43,8 +43,8 @@ func TestWriteFailuresKeepTheOldFile(t *testing.T) {
 	}{
 		{"writer fails", func(w io.Writer) error {
 			w.Write([]byte("half"))
-			return errors.New("disk full")
-		}, nil, "保存失败"},
+			return errors.New("导出 PDF：字体缺字")
+		}, nil, "保存失败：导出 PDF：字体缺字"},
 		{"rename fails", func(w io.Writer) error {
 			_, err := w.Write([]byte("new"))
 			return err

@@ -3,6 +3,9 @@ package college
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -137,5 +140,42 @@ func TestUndoRefusesAfterChange(t *testing.T) {
 	f.CollegeUnions = append([]forms.CollegeUnion(nil), f.CollegeUnions...) // an edit since
 	if err := res.Undo(f); err == nil {
 		t.Error("undo after a change was allowed")
+	}
+}
+
+func TestParseAnswer(t *testing.T) {
+	for in, want := range map[string]*bool{"是": forms.BoolPtr(true), " 否 ": forms.BoolPtr(false), "☑是": forms.BoolPtr(true),
+		"符合": forms.BoolPtr(true), "不符合": forms.BoolPtr(false), "未达标": forms.BoolPtr(false), "√": forms.BoolPtr(true), "": nil} {
+		got, err := parseAnswer(in)
+		if err != nil || (got == nil) != (want == nil) || (got != nil && *got != *want) {
+			t.Errorf("parseAnswer(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := parseAnswer("基本符合"); err == nil {
+		t.Error("基本符合 accepted")
+	}
+}
+
+func TestWorkbooksIn(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"二级学生会组织-乙系.xlsx", "二级学生会组织-甲系.XLSX", "~$二级学生会组织-乙系.xlsx", "说明.docx", ".hidden.xlsx", "丙系.xlsm"} {
+		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Mkdir(filepath.Join(dir, "子文件夹.xlsx"), 0o700)
+	got, err := WorkbooksIn(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range got {
+		names = append(names, filepath.Base(p))
+	}
+	if strings.Join(names, ",") != "丙系.xlsm,二级学生会组织-乙系.xlsx,二级学生会组织-甲系.XLSX" {
+		t.Errorf("workbooks %v", names)
+	}
+	if _, err := WorkbooksIn(filepath.Join(dir, "没有")); err == nil || !strings.Contains(err.Error(), "文件夹") {
+		t.Errorf("missing folder: %v", err)
 	}
 }

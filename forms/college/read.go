@@ -67,14 +67,26 @@ type Preview struct {
 }
 
 // ErrorCount is the number of problems that left a value unknown.
-func (p *Preview) ErrorCount() int {
-	n := 0
-	for _, pr := range p.Problems {
-		if pr.Severity == forms.SeverityError {
-			n++
-		}
+func (p *Preview) ErrorCount() int { return roster.CountErrors(p.Problems) }
+
+// WorkbooksIn lists the workbooks (.xlsx, .xlsm) in a folder, sorted, for
+// importing every returned workbook at once; Excel's lock files (~$…) are
+// left out.
+func WorkbooksIn(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取文件夹 %s：%s", dir, osMessage(err))
 	}
-	return n
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		ext := strings.ToLower(filepath.Ext(name))
+		if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || (ext != ".xlsx" && ext != ".xlsm") {
+			continue
+		}
+		out = append(out, filepath.Join(dir, name))
+	}
+	return out, nil
 }
 
 // ReadFile reads a filled college workbook for a filing.
@@ -176,41 +188,56 @@ func (r *reader) problem(sheet string, row, col int, sev forms.Severity, text, m
 // content: the one with most of the basic labels, and the one with a
 // 是/否 column and most of the items.
 func (r *reader) findSheets() *roster.FileError {
-	bestBasic, bestAnswers := 0, 0
-	for _, name := range r.wb.GetSheetList() {
-		if name == SheetRoster {
-			r.others = append(r.others, name) // not renamed: no need to look
-			continue
-		}
-		rows, err := readRows(r.wb, name, scanRows, false)
-		if err != nil {
-			continue // a chart sheet or an unreadable one: not ours
-		}
-		if n := countLabels(rows); n > bestBasic && n >= 3 {
-			if r.basic != "" {
-				r.others = append(r.others, r.basic)
+	list := r.wb.GetSheetList()
+	// The sheets under their own names, when they hold what they should.
+	for _, name := range list {
+		switch name {
+		case SheetBasic:
+			if rows, err := readRows(r.wb, name, maxSheetRows, true); err == nil && countLabels(rows) >= 3 {
+				r.basic, r.basicRows = name, rows
 			}
-			r.basic, r.basicRows, bestBasic = name, rows, n
-			continue
-		}
-		if n := countItems(rows, r.sec); n > bestAnswers && n >= 3 {
-			if r.answers != "" {
-				r.others = append(r.others, r.answers)
+		case SheetAnswers:
+			if rows, err := readRows(r.wb, name, maxSheetRows, true); err == nil && countItems(rows, r.sec) >= 3 {
+				r.answers, r.answerRows = name, rows
 			}
-			r.answers, r.answerRows, bestAnswers = name, rows, n
-			continue
-		}
-		r.others = append(r.others, name)
-	}
-	// Read the two sheets whole, with their merged cells.
-	if r.basic != "" {
-		if rows, err := readRows(r.wb, r.basic, maxSheetRows, true); err == nil {
-			r.basicRows = rows
 		}
 	}
-	if r.answers != "" {
-		if rows, err := readRows(r.wb, r.answers, maxSheetRows, true); err == nil {
-			r.answerRows = rows
+	// Renamed ones: the sheet with most of the labels, the one with most
+	// of the items, from their first rows.
+	if r.basic == "" || r.answers == "" {
+		bestBasic, bestAnswers := 0, 0
+		basic, answers := "", ""
+		for _, name := range list {
+			if name == SheetRoster || name == r.basic || name == r.answers {
+				continue // the roster, not renamed, or a sheet already found
+			}
+			rows, err := readRows(r.wb, name, scanRows, false)
+			if err != nil {
+				continue // a chart sheet or an unreadable one: not ours
+			}
+			if n := countLabels(rows); r.basic == "" && n > bestBasic && n >= 3 {
+				basic, bestBasic = name, n
+				continue
+			}
+			if n := countItems(rows, r.sec); r.answers == "" && n > bestAnswers && n >= 3 {
+				answers, bestAnswers = name, n
+			}
+		}
+		// Read them whole, with their merged cells.
+		if basic != "" {
+			if rows, err := readRows(r.wb, basic, maxSheetRows, true); err == nil {
+				r.basic, r.basicRows = basic, rows
+			}
+		}
+		if answers != "" {
+			if rows, err := readRows(r.wb, answers, maxSheetRows, true); err == nil {
+				r.answers, r.answerRows = answers, rows
+			}
+		}
+	}
+	for _, name := range list {
+		if name != r.basic && name != r.answers {
+			r.others = append(r.others, name)
 		}
 	}
 	if r.basic == "" && r.answers == "" {
@@ -550,7 +577,7 @@ func (r *reader) readAnswers() {
 			return ""
 		}
 		ans := cell(answerCol)
-		switch v, err := roster.ParseYesNo(strings.TrimPrefix(strings.TrimPrefix(ans, "☑"), "□")); {
+		switch v, err := parseAnswer(ans); {
 		case err != nil:
 			r.problem(r.answers, y+1, answerCol, forms.SeverityError, ans, fmt.Sprintf("第%s项：%v", it.Number, err))
 		case v != nil:
@@ -564,6 +591,20 @@ func (r *reader) readAnswers() {
 	if len(u.Notes) == 0 {
 		u.Notes = nil
 	}
+}
+
+// parseAnswer reads a 是/否 cell of the 自评 sheet, also in the words of
+// the older forms (达标/未达标, 符合/不符合) and with a ticked box (☑是).
+func parseAnswer(s string) (*bool, error) {
+	t := strings.Join(strings.Fields(s), "")
+	t = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(t, "☑"), "■"), "□")
+	switch t {
+	case "达标", "符合":
+		return forms.BoolPtr(true), nil
+	case "未达标", "不达标", "不符合":
+		return forms.BoolPtr(false), nil
+	}
+	return roster.ParseYesNo(t)
 }
 
 // readRoster reads the roster sheet through the school roster's parser.

@@ -204,6 +204,9 @@ func mergeMember(old, m forms.Member, mapping Mapping, unread []Field) forms.Mem
 	if m.Position != "" {
 		out.Position = m.Position
 	}
+	if out.Position == "" && m.SuggestedPosition != "" {
+		out.SuggestedPosition, out.SuggestedDepartment = m.SuggestedPosition, m.SuggestedDepartment
+	}
 	if m.Department != "" {
 		out.Department = m.Department
 	}

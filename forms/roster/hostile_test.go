@@ -328,3 +328,63 @@ func TestLimitsOnContent(t *testing.T) {
 		})
 	}
 }
+
+func TestDropFarCells(t *testing.T) {
+	tests := []struct {
+		in, want string
+		dropped  bool
+	}{
+		{`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD1" t="s"><v>2</v></c></row></sheetData></worksheet>`,
+			`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`, true},
+		{`<x:worksheet><x:sheetData><x:row><x:c r="GS2"/><x:c r="GR2"><x:v>1</x:v></x:c><x:c
+ r="ZZ2" s="1"><x:is><x:t>x</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`,
+			`<x:worksheet><x:sheetData><x:row><x:c r="GR2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`, true},
+		{`<worksheet><cols><col min="1" max="16384"/></cols><sheetData><row><c><v>1</v></c><c r="B1"/></row></sheetData></worksheet>`, "", false},
+		{`<worksheet><sheetData/></worksheet>`, "", false},
+	}
+	for _, tt := range tests {
+		got, dropped := dropFarCells([]byte(tt.in), maxHeaderColumns)
+		if dropped != tt.dropped || dropped && string(got) != tt.want {
+			t.Errorf("dropFarCells(%s) = %s, %v", tt.in, got, dropped)
+		}
+	}
+}
+
+func FuzzDropFarCells(f *testing.F) {
+	f.Add([]byte(`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD1" t="s"><v>2</v></c></row></sheetData></worksheet>`))
+	f.Add([]byte(`<x:sheetData><x:c r="GS2"/><x:c r="ZZ2"><x:v>1</x:v></x:c></x:sheetData>`))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		out, dropped := dropFarCells(raw, maxHeaderColumns)
+		if dropped && len(out) >= len(raw) {
+			t.Fatalf("dropped cells but %d bytes became %d", len(raw), len(out))
+		}
+		if !dropped && out != nil {
+			t.Fatal("output without a drop")
+		}
+	})
+}
+
+// TestDamagedEncryptedWorkbook: the package inside an encrypted workbook
+// gets the same checks as any other.
+func TestDamagedEncryptedWorkbook(t *testing.T) {
+	parts := workbookParts(sheetXML(people(500), ""))
+	parts[4].lie = len(parts[4].content) / 2
+	enc, err := excelize.Encrypt(writeZip(t, parts), &excelize.Options{Password: "secret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Parse(enc, "名单.xlsx", Options{Password: "secret"})
+	if p != nil || !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "文件不完整或已损坏") {
+		t.Errorf("error = %v", err)
+	}
+	if _, err := Parse(enc, "名单.xlsx", Options{Password: "wrong"}); !errors.Is(err, ErrWrongPassword) {
+		t.Errorf("wrong password: %v", err)
+	}
+	whole, err := excelize.Encrypt(writeZip(t, workbookParts(sheetXML(people(500), ""))), &excelize.Options{Password: "secret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err := Parse(whole, "名单.xlsx", Options{Password: "secret"}); err != nil || len(p.Members) != 500 {
+		t.Errorf("whole encrypted workbook: %v", err)
+	}
+}

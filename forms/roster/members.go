@@ -452,7 +452,9 @@ func (rd *rowReader) read(rowNum int, row []string) {
 }
 
 // position reads the 学生会职务 column, or, when the roster has none,
-// infers the title from the work experience (文体部部长, 学生会执行主席).
+// infers the title from the work experience (文体部部长, 学生会执行主席) as
+// a suggestion the user confirms (Member.SuggestedPosition): nothing is
+// derived from an inferred title until then.
 func (rd *rowReader) position(rowNum int, row []string, m *forms.Member) {
 	t, hasColumn := rd.cell(row, FieldPosition)
 	var pos Position
@@ -483,6 +485,8 @@ func (rd *rowReader) position(rowNum int, row []string, m *forms.Member) {
 		rd.p.Problems = append(rd.p.Problems, Problem{Sheet: rd.p.Sheet, Row: rowNum, Column: columnLetter(c),
 			Header: headerAt(rd.p.Headers, c), Field: FieldPosition, Member: len(rd.p.Members), Severity: forms.SeverityWarning,
 			Message: pos.Note, Text: m.Experience})
+		m.SuggestedPosition, m.SuggestedDepartment = pos.Title, pos.Department
+		return
 	default:
 		return
 	}

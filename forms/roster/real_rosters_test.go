@@ -29,20 +29,7 @@ func (b rosterBook) bytes(t *testing.T) []byte {
 	if err := wb.SetSheetName("Sheet1", b.sheet); err != nil {
 		t.Fatal(err)
 	}
-	write := func(name string, rows [][]string) {
-		for r, row := range rows {
-			for c, v := range row {
-				if v == "" {
-					continue
-				}
-				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if err := wb.SetCellStr(name, cell, v); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
-	write(b.sheet, b.rows)
+	writeCells(t, wb, b.sheet, b.rows)
 	for _, m := range b.merges {
 		from, to, _ := strings.Cut(m, ":")
 		if err := wb.MergeCell(b.sheet, from, to); err != nil {
@@ -63,7 +50,7 @@ func (b rosterBook) bytes(t *testing.T) []byte {
 		if _, err := wb.NewSheet(name); err != nil {
 			t.Fatal(err)
 		}
-		write(name, rows)
+		writeCells(t, wb, name, rows)
 		if err := wb.SetSheetVisible(name, false); err != nil {
 			t.Fatal(err)
 		}

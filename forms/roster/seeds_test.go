@@ -113,19 +113,7 @@ func buildXLSX(t testing.TB, sheet string, rows [][]string, merges []string, ext
 	if err := wb.SetSheetName("Sheet1", sheet); err != nil {
 		t.Fatal(err)
 	}
-	write := func(name string, rows [][]string) {
-		for r, row := range rows {
-			for c, v := range row {
-				if v == "" {
-					continue
-				}
-				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if err := wb.SetCellStr(name, cell, v); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
+	write := func(name string, rows [][]string) { writeCells(t, wb, name, rows) }
 	write(sheet, rows)
 	for _, m := range merges {
 		a, b, _ := strings.Cut(m, ":")
@@ -144,6 +132,22 @@ func buildXLSX(t testing.TB, sheet string, rows [][]string, merges []string, ext
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// writeCells writes rows of text into a sheet, leaving blank cells empty.
+func writeCells(t testing.TB, wb *excelize.File, name string, rows [][]string) {
+	t.Helper()
+	for r, row := range rows {
+		for c, v := range row {
+			if v == "" {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if err := wb.SetCellStr(name, cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 }
 
 func csvBytes(t testing.TB, rows [][]string, comma rune) []byte {
@@ -371,14 +375,16 @@ func TestSeed002Noise(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no problem reported for 冉嫒's grade", sh.name)
 		}
-		if m := byName["叶小龙"].Member; m.Position != forms.PositionPresident || m.Department != forms.PresidiumDepartment {
-			t.Errorf("%s: 叶小龙 position %q %q", sh.name, m.Position, m.Department)
+		// Titles inferred from the work experience are suggestions to
+		// confirm: nothing is counted from them until then.
+		if m := byName["叶小龙"].Member; m.Position != "" || m.SuggestedPosition != forms.PositionPresident || m.SuggestedDepartment != forms.PresidiumDepartment {
+			t.Errorf("%s: 叶小龙 position %q, suggested %q %q", sh.name, m.Position, m.SuggestedPosition, m.SuggestedDepartment)
 		}
-		if m := byName["马小梅"].Member; m.Position != "" {
-			t.Errorf("%s: 马小梅 (学生主席, a class role) got position %q", sh.name, m.Position)
+		if m := byName["马小梅"].Member; m.Position != "" || m.SuggestedPosition != "" {
+			t.Errorf("%s: 马小梅 (学生主席, a class role) got position %q/%q", sh.name, m.Position, m.SuggestedPosition)
 		}
-		if m := byName["范荣宇"].Member; m.Position != forms.PositionStaff || m.Department != "安全部" {
-			t.Errorf("%s: 范荣宇 (安全部 干事) got %q %q", sh.name, m.Position, m.Department)
+		if m := byName["范荣宇"].Member; !m.ConfirmSuggestion() || m.Position != forms.PositionStaff || m.Department != "安全部" {
+			t.Errorf("%s: 范荣宇 (安全部 干事) confirmed as %q %q", sh.name, m.Position, m.Department)
 		}
 	}
 }
@@ -393,6 +399,10 @@ func TestSeed003Positions(t *testing.T) {
 	}
 	for i, r := range p.Members {
 		w := want[i]
+		if r.Member.Position != "" || (w.Position != "" && r.Member.SuggestedPosition == "") {
+			t.Errorf("row %d %s: position %q suggested %q; an inferred title is a suggestion", r.Row, r.Member.Name, r.Member.Position, r.Member.SuggestedPosition)
+		}
+		r.Member.ConfirmSuggestion()
 		wantPos := w.Position
 		if r.Member.Position != wantPos || r.Member.Department != w.Department {
 			t.Errorf("row %d %s: position %q/%q, want %q/%q", r.Row, r.Member.Name,

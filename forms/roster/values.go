@@ -691,7 +691,7 @@ func InferPosition(experience string) (Position, bool) {
 			if p.Department != "" && p.Department != forms.PresidiumDepartment {
 				what = p.Department + p.Title
 			}
-			p.Note = fmt.Sprintf("职务由工作经历「%s」推断为“%s”，请核对", seg, what)
+			p.Note = fmt.Sprintf("职务由工作经历「%s」推断为“%s”，确认后才计入，请核对", seg, what)
 		}
 		return p, true
 	}

@@ -35,8 +35,24 @@ func openWorkbook(data []byte, s sniffed, opt *Options) (*excelize.File, error) 
 	if s.encrypted && opt.Password == "" {
 		return nil, fileErr(ErrPasswordRequired, nil, "工作簿设置了打开密码，请输入密码后再导入")
 	}
+	if s.encrypted {
+		// Decrypted here rather than by excelize, so that the package
+		// inside gets the checks of any other workbook: its size, every
+		// entry read to its end, its shared strings.
+		plain, err := decryptWorkbook(data, opt.Password)
+		if err != nil {
+			return nil, err
+		}
+		inner, err := sniff(plain, ".xlsx", opt.MaxBytes)
+		if err != nil {
+			return nil, err
+		}
+		if inner.format != FormatXLSX || inner.encrypted {
+			return nil, fileErr(ErrDamaged, nil, "加密的工作簿中不是 Excel 工作簿，无法导入")
+		}
+		data, s = plain, inner
+	}
 	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		Password:          opt.Password,
 		UnzipSizeLimit:    opt.MaxBytes,
 		UnzipXMLSizeLimit: opt.MaxBytes,
 		// Built-in date formats 27–36 and 50–58 show as on a Chinese
@@ -47,13 +63,23 @@ func openWorkbook(data []byte, s sniffed, opt *Options) (*excelize.File, error) 
 		if wb != nil {
 			wb.Close()
 		}
-		if s.encrypted {
-			return nil, fileErr(ErrWrongPassword, err, "密码不正确，无法打开工作簿，请重新输入")
-		}
 		return nil, fileErr(ErrDamaged, err,
 			"工作簿已损坏或不完整，无法读取。请在 Excel 或 WPS 中打开并重新另存为 .xlsx 后再导入")
 	}
 	return wb, nil
+}
+
+// decryptWorkbook opens the OLE envelope of an encrypted workbook with the
+// password. A wrong password decrypts to bytes that are not a zip package.
+func decryptWorkbook(data []byte, password string) ([]byte, error) {
+	plain, err := excelize.Decrypt(data, &excelize.Options{Password: password})
+	if err == nil && !bytes.HasPrefix(plain, zipMagic) {
+		err = errors.New("decrypted content is not a zip package")
+	}
+	if err != nil {
+		return nil, fileErr(ErrWrongPassword, err, "密码不正确，无法打开工作簿，请重新输入")
+	}
+	return plain, nil
 }
 
 // sheetNames lists the visible worksheets of a workbook, or all of them
@@ -77,8 +103,16 @@ func sheetNames(wb *excelize.File, named string) []string {
 // (maxHeaderColumns), in a slice of its own: a sheet whose rows hold a value
 // only in the last column (XFD) costs no more than a blank one.
 func readSheet(wb *excelize.File, name string, limit, maxRows int, paths map[string]string) (*sheet, error) {
-	if raw := sheetPart(wb, name, paths); raw != nil && !partComplete(raw, "worksheet") {
-		return nil, fileErr(ErrDamaged, nil, "工作表「%s」%s", name, msgIncomplete)
+	if raw := sheetPart(wb, name, paths); raw != nil {
+		if !partComplete(raw, "worksheet") {
+			return nil, fileErr(ErrDamaged, nil, "工作表「%s」%s", name, msgIncomplete)
+		}
+		// excelize pads a row to its last cell, one empty string at a time:
+		// a row with a value in column XFD costs 16,384 of them. Cells
+		// past the columns a roster can use are dropped before it reads.
+		if trimmed, ok := dropFarCells(raw, maxHeaderColumns); ok {
+			wb.Pkg.Store(paths[name], trimmed)
+		}
 	}
 	it, err := wb.Rows(name)
 	if err != nil {
@@ -187,6 +221,88 @@ func keepColumns(cols []string) []string {
 		return nil
 	}
 	return append([]string(nil), cols[:n]...)
+}
+
+// dropFarCells removes from a worksheet's XML the cells whose reference
+// (r="XFD9") puts them past column maxCol. It reports whether it removed
+// any; if not, the part is left as it is.
+func dropFarCells(raw []byte, maxCol int) ([]byte, bool) {
+	start := bytes.Index(raw, []byte("sheetData"))
+	end := bytes.LastIndex(raw, []byte("sheetData"))
+	if start < 0 || end <= start {
+		return nil, false
+	}
+	var out []byte
+	copied := 0 // raw[:copied] is in out, or nothing was removed yet
+	for i := start; i < end; {
+		j := bytes.IndexByte(raw[i:end], '<')
+		if j < 0 {
+			break
+		}
+		lt := i + j
+		tagEnd := bytes.IndexByte(raw[lt:end], '>')
+		if tagEnd < 0 {
+			break
+		}
+		tagEnd += lt
+		i = tagEnd + 1
+		name := raw[lt+1 : tagEnd]
+		if k := bytes.IndexAny(name, " \t\r\n/"); k >= 0 {
+			name = name[:k]
+		}
+		local := name
+		if k := bytes.IndexByte(local, ':'); k >= 0 {
+			local = local[k+1:]
+		}
+		if string(local) != "c" || cellColumn(raw[lt:tagEnd]) <= maxCol {
+			continue
+		}
+		cellEnd := tagEnd + 1
+		if raw[tagEnd-1] != '/' {
+			closing := append(append([]byte("</"), name...), '>')
+			k := bytes.Index(raw[tagEnd:end], closing)
+			if k < 0 {
+				break
+			}
+			cellEnd = tagEnd + k + len(closing)
+		}
+		out = append(out, raw[copied:lt]...)
+		copied, i = cellEnd, cellEnd
+	}
+	if out == nil {
+		return nil, false
+	}
+	return append(out, raw[copied:]...), true
+}
+
+// cellColumn returns the 1-based column of a cell's start tag from its r
+// attribute, or 0 when it has none.
+func cellColumn(tag []byte) int {
+	for k := 0; ; {
+		j := bytes.Index(tag[k:], []byte(`r="`))
+		if j < 0 {
+			return 0
+		}
+		k += j
+		if k > 0 && (tag[k-1] == ' ' || tag[k-1] == '\t' || tag[k-1] == '\n' || tag[k-1] == '\r') {
+			col := 0
+			for _, ch := range tag[k+3:] {
+				switch {
+				case ch >= 'A' && ch <= 'Z':
+					col = col*26 + int(ch-'A'+1)
+				case ch >= 'a' && ch <= 'z':
+					col = col*26 + int(ch-'a'+1)
+				default:
+					return col
+				}
+				if col > 1<<20 {
+					return col
+				}
+			}
+			return col
+		}
+		k += 3
+	}
 }
 
 // maxCellChars is Excel's limit on the characters of a cell. A longer

@@ -18,7 +18,7 @@ import (
 
 	"golang.org/x/image/font/sfnt"
 
-	"sureform/fontfile"
+	"sureform/assets/fontfile"
 )
 
 // Font is a parsed TrueType font that can be asked for coverage and subsets.

@@ -154,7 +154,14 @@ func FuzzParse(f *testing.F) {
 	f.Add(sub)
 	f.Add(sub[:200])
 	f.Add([]byte("\x00\x01\x00\x00\x00\x01"))
+	f.Add([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x02\x00\x00\x00\x14\x00\x00\x00\x14"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// Installed fonts are read as found, collections (.ttc) included.
+		for i := 0; i < min(NumFaces(data), 3); i++ {
+			if font, err := ParseFace(data, i); err == nil {
+				font.SubsetScaled([]rune("学生会A"), 250)
+			}
+		}
 		font, err := Parse(data)
 		if err != nil {
 			return

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"math"
 
-	"sureform/fontfile"
+	"sureform/assets/fontfile"
 )
 
 // Simple glyph point flags.

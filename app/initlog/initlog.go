@@ -14,7 +14,7 @@
 // their imports are initialised (the language specification, since Go
 // 1.21): this package imports only the log package, and Fyne's
 // localisation package waits for text/template, which sorts after
-// sureform/initlog, so this package's init runs first. TestMain in the
+// sureform/app/initlog, so this package's init runs first. TestMain in the
 // main package checks it on the built program.
 package initlog
 

@@ -1,50 +1,11 @@
 // Package wizard is sureform's main window: the filing as a sequence of
 // steps (基本信息 … 导出与打印), each a small screen over the forms model.
-// It holds no rules of its own: findings come from a Validator, rosters from
-// a RosterImporter and files from Exporters, all passed in through Backends,
-// so that tests can use fakes and a back end that is not there yet is shown
-// to the user as not there.
+// It holds no rules of its own: findings come from forms.Validate, rosters
+// from a RosterImporter and files from Exporters, the last two passed in
+// through Backends so that tests can use fakes.
 package wizard
 
-import (
-	"errors"
-
-	"sureform/forms"
-)
-
-// Severities of a Finding.
-const (
-	SeverityError   = "error"
-	SeverityWarning = "warning"
-)
-
-// Finding is one problem the validator found, located by a path in the
-// project file's JSON names (members[3].rank, congress.delegates,
-// answers[3.1]).
-type Finding struct {
-	Rule     string
-	Severity string
-	Message  string
-	Path     string
-	// Items are the ids of the edition items the finding concerns.
-	Items []string
-}
-
-// IsError reports whether the finding is an 错误 (as opposed to a 提示).
-func (f Finding) IsError() bool { return f.Severity == SeverityError }
-
-// Report is what validating a filing gives: the findings and the derived
-// facts (counts, suggested answers, 备注).
-type Report struct {
-	Findings []Finding
-	Derived  forms.Derived
-}
-
-// Validator checks a filing against the rules of its edition. It must be
-// fast (it runs after every edit) and must not modify the filing.
-type Validator interface {
-	Validate(f *forms.Filing, ed *forms.Edition) Report
-}
+import "sureform/forms"
 
 // RosterColumn is one field of the roster and the source column it is read
 // from; Index is -1 when no column is mapped.
@@ -61,7 +22,7 @@ type RosterColumn struct {
 type ImportProblem struct {
 	Row      int // 1-based row of the sheet
 	Column   string
-	Severity string
+	Severity forms.Severity
 	Message  string
 	Text     string
 }
@@ -74,14 +35,9 @@ type RosterRequest struct {
 	Password string
 	// Columns, when not nil, replaces the recognised mapping.
 	Columns []RosterColumn
+	// IncludeHidden imports the rows hidden in Excel too.
+	IncludeHidden bool
 }
-
-// Errors a RosterImporter returns (wrapped) when the user has to choose:
-// the window then asks for a password, or for a sheet, and reads again.
-var (
-	ErrPasswordRequired = errors.New("workbook password required")
-	ErrWrongPassword    = errors.New("wrong workbook password")
-)
 
 // SheetChoiceError is returned when several sheets look like a roster.
 type SheetChoiceError struct {
@@ -103,6 +59,9 @@ type RosterPreview struct {
 	Columns  []RosterColumn
 	Members  []forms.Member
 	Problems []ImportProblem
+	// HiddenRows counts the rows hidden in Excel, left out or (with
+	// Request.IncludeHidden) imported.
+	HiddenRows int
 	// Source is the importer's own state, passed back to Apply and Remap.
 	Source any
 }
@@ -110,8 +69,9 @@ type RosterPreview struct {
 // RosterImporter reads rosters that users keep in Excel or CSV.
 type RosterImporter interface {
 	// Preview parses a roster file. f is read for its academic year and
-	// organisation type only. Errors are for the user, in Chinese; see
-	// ErrPasswordRequired and SheetChoiceError for those that ask a choice.
+	// organisation type only. Errors are for the user, in Chinese; those
+	// that ask the user for something wrap roster.ErrPasswordRequired or
+	// roster.ErrWrongPassword, or are a *SheetChoiceError.
 	Preview(req RosterRequest, f *forms.Filing) (*RosterPreview, error)
 	// Apply puts the previewed members into the filing, replacing the
 	// roster or merging into it (matching on name and college).
@@ -132,20 +92,14 @@ type Exporter interface {
 	Export(path string, f *forms.Filing, ed *forms.Edition, progress func(float64)) (notes []string, err error)
 }
 
-// Backends are the domain services the window calls. A nil member is a
-// back end that is not available; its step says so.
+// Backends are the roster importer and the exporters the window calls
+// (tests give fakes). Findings come from forms.Validate directly. A nil
+// exporter is one this build has not; the export step says so.
 type Backends struct {
-	Validator Validator
-	Roster    RosterImporter
-	Excel     Exporter
-	PDF       Exporter
+	Roster RosterImporter
+	Excel  Exporter
+	PDF    Exporter
 	// Review writes the internal 审核报告 (all findings, for the 团委's
 	// review before signing).
 	Review Exporter
-}
-
-// deriveOnly stands in for a missing Validator: it gives the derived facts
-// and no findings.
-func deriveOnly(f *forms.Filing, ed *forms.Edition) Report {
-	return Report{Derived: forms.Derive(f, ed)}
 }

@@ -1,0 +1,113 @@
+package wizard
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"sureform/forms"
+)
+
+func TestStepStateLabel(t *testing.T) {
+	for _, tc := range []struct {
+		st   stepState
+		want string
+	}{
+		{stepState{}, "未开始"},
+		{stepState{started: true}, "已完成"},
+		{stepState{errors: 2, started: false}, "2 错误"},
+		{stepState{errors: 17, todo: 17, started: false}, "未开始"},
+		{stepState{errors: 16, todo: 16, started: true}, "16 项未作答"},
+		{stepState{errors: 3, todo: 2, warnings: 4, started: true}, "1 错误"},
+		{stepState{unmet: 1, warnings: 2, started: true}, "1 未达标"},
+		{stepState{warnings: 2, started: true}, "2 提示"},
+		{stepState{warnings: 2}, "未开始"},
+	} {
+		if got := tc.st.label(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.st, got, tc.want)
+		}
+	}
+}
+
+// A new filing shows what is not answered yet as progress, not as
+// errors; answering items counts down; a step with findings is never
+// 已完成, and 组织架构 counts the members it asks to place.
+func TestStepStatesOfANewFiling(t *testing.T) {
+	for _, edID := range []string{"2020", "2021"} {
+		t.Run(edID, func(t *testing.T) {
+			w := newTestWindow(t, allBackends())
+			ed := edition(t, w, edID)
+			w.createFiling(ed, "测试职业技术学院", forms.OrgStudentUnion)
+			for _, id := range w.ids {
+				st := w.states[id]
+				if id == stepReview {
+					st = w.totalState()
+				}
+				if st.errors > st.todo {
+					t.Errorf("%s: %d red errors on a new filing: %v", stepTitles[id], st.errors-st.todo, w.report.Findings)
+				}
+			}
+			items := w.states[stepAnswers].todo
+			if items == 0 || w.states[stepAnswers].label() != "未开始" {
+				t.Fatalf("answers of a new filing: %+v %q", w.states[stepAnswers], w.states[stepAnswers].label())
+			}
+			w.ShowStepByTitle("改革自评表")
+			p := w.pages[stepAnswers].(*answersPage)
+			r := p.items[p.order[0]]
+			r.answer.SetSelected(r.section.Answers[0])
+			if got, want := w.states[stepAnswers].label(), strconv.Itoa(items-1)+" 项未作答"; got != want {
+				t.Errorf("after one answer: %q, want %q", got, want)
+			}
+			if s := reviewSummary(w.totalState()); strings.Contains(s, "错误") || !strings.Contains(s, "未作答") {
+				t.Errorf("审核 of a new filing: %q", s)
+			}
+			for _, id := range w.ids {
+				if st := w.states[id]; st.findings() > 0 && st.label() == "已完成" {
+					t.Errorf("%s: 已完成 with %d findings", stepTitles[id], st.findings())
+				}
+			}
+		})
+	}
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("yangquan-2021.json")
+	for i := range w.doc.filing.Members[:5] {
+		w.doc.filing.Members[i].Department, w.doc.filing.Members[i].Position = "", "干事"
+	}
+	w.validateNow()
+	if st := w.states[stepStructure]; st.findings() == 0 || st.label() == "已完成" {
+		t.Errorf("组织架构 with 5 members to place: %+v %q", st, st.label())
+	}
+}
+
+// Each part of the filing that findings are grouped by (forms'
+// PathSectionKeys) is fixed on exactly one step, and every step that
+// edits data claims a part: forms' sections and the wizard's steps agree
+// by construction.
+func TestStepsClaimEveryPathSection(t *testing.T) {
+	claimed := map[string]string{}
+	for _, s := range steps {
+		for _, sec := range s.sections {
+			if other, dup := claimed[sec]; dup {
+				t.Errorf("section %q claimed by %s and %s", sec, other, s.id)
+			}
+			claimed[sec] = s.id
+		}
+		if s.started != nil && len(s.sections) == 0 {
+			t.Errorf("step %s edits data but claims no section", s.id)
+		}
+		if s.build == nil || s.title == "" {
+			t.Errorf("step %s lacks its page or title", s.id)
+		}
+	}
+	for _, key := range forms.PathSectionKeys() {
+		if _, ok := claimed[key]; !ok {
+			t.Errorf("no step fixes the findings of section %q (%s)", key, forms.PathSection(key))
+		}
+	}
+	for path, want := range map[string]string{"opinions.union_accepts": stepTexts, "texts.problems": stepTexts,
+		"college_item_counts[c3]": stepColleges, "public_url": stepBasic, "members[3].rank": stepRoster} {
+		if got := stepOfPath(path); got != want {
+			t.Errorf("stepOfPath(%q) = %s, want %s", path, got, want)
+		}
+	}
+}
