@@ -49,6 +49,13 @@ type Options struct {
 	Background func(work func())
 }
 
+// defaultWidth and defaultHeight are the window's size the first time:
+// with its title bar it fits a 1366×768 screen above a taskbar.
+const (
+	defaultWidth  = 1100
+	defaultHeight = 680
+)
+
 // defaultValidateDelay is the pause after the last keystroke before the
 // filing is re-validated.
 const defaultValidateDelay = 150 * time.Millisecond
@@ -147,7 +154,7 @@ func New(a fyne.App, opts Options) (*Window, error) {
 	w.win.SetCloseIntercept(w.onCloseRequested)
 	w.win.SetOnDropped(w.onDropped)
 	p := a.Preferences()
-	w.win.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1100)), float32(p.FloatWithFallback(prefHeight, 760))))
+	w.win.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, defaultWidth)), float32(p.FloatWithFallback(prefHeight, defaultHeight))))
 	w.updateTitle()
 	return w, nil
 }
@@ -182,8 +189,10 @@ func (w *Window) buildUI() {
 	w.stepList = widget.NewList(
 		func() int { return len(w.ids) },
 		func() fyne.CanvasObject {
-			state := widget.NewLabel("未开始")
-			return container.NewBorder(nil, nil, nil, state, widget.NewLabel("学生代表大会"))
+			// the widest title and state, so that the list is never
+			// narrower than its entries (they would overlap)
+			state := widget.NewLabel("16 项未作答")
+			return container.NewBorder(nil, nil, nil, state, widget.NewLabel("10. 二级学生会组织"))
 		},
 		w.updateStepItem,
 	)

@@ -553,10 +553,9 @@ func TestExportAsksWhileErrors(t *testing.T) {
 	b := allBackends()
 	b.Review = fakeExporter{}
 	w := newTestWindow(t, b)
-	w.OpenExample("lanzhou-2020.json")
-	if w.totalState().errors == 0 {
-		t.Fatal("the lanzhou example has no errors to ask about")
-	}
+	w.OpenExample("yangquan-2021.json")
+	w.doc.filing.Members[4].Name = "" // an error, so that the window asks
+	w.validateNow()
 	w.ShowStepByTitle("导出与打印")
 	p := w.pages[stepExport].(*exportPage)
 	dir := t.TempDir()

@@ -119,7 +119,19 @@ func concerns(ed *forms.Edition, fd forms.Finding) string {
 	if refs := itemRefs(ed, fd.Items); refs != "" {
 		parts = append(parts, refs)
 	}
-	if l := forms.PathLabel(fd.Path); l != "" && !strings.HasPrefix(l, "自评表第") {
+	if len(fd.Members) > 0 {
+		// One finding for several members: name their roster rows.
+		const most = 20
+		var rows []string
+		for _, m := range fd.Members[:min(most, len(fd.Members))] {
+			rows = append(rows, strconv.Itoa(m+1))
+		}
+		text := "名单第" + strings.Join(rows, "、") + "人"
+		if len(fd.Members) > most {
+			text += fmt.Sprintf("等%d人", len(fd.Members))
+		}
+		parts = append(parts, text)
+	} else if l := forms.PathLabel(fd.Path); l != "" && !strings.HasPrefix(l, "自评表第") {
 		parts = append(parts, l)
 	}
 	return strings.Join(parts, "；")

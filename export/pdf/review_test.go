@@ -64,10 +64,11 @@ func TestConcernsAndUnanswered(t *testing.T) {
 		fd   forms.Finding
 		want string
 	}{
-		{forms.Finding{Path: "members[3].rank", Items: []string{"6"}}, "第6项；名单第4人“学习成绩综合排名”"},
+		{forms.Finding{Path: "members[3].rank", Items: []string{"6"}}, "第6项；" + forms.PathLabel("members[3].rank")},
 		{forms.Finding{Path: "answers[3.1]", Items: []string{"3.1"}}, "第3.1项"},
 		{forms.Finding{Path: "congress.delegates"}, forms.PathLabel("congress.delegates")},
 		{forms.Finding{Items: []string{"6", "c4"}}, "第6项；二级第4项"},
+		{forms.Finding{Path: "members", Items: []string{"4"}, Members: []int{0, 2, 4}}, "第4项；名单第1、3、5人"},
 	}
 	_, ed21 := example(t, "yangquan-2021.json")
 	for _, tt := range tests {

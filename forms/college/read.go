@@ -67,15 +67,7 @@ type Preview struct {
 }
 
 // ErrorCount is the number of problems that left a value unknown.
-func (p *Preview) ErrorCount() int {
-	n := 0
-	for _, pr := range p.Problems {
-		if pr.Severity == forms.SeverityError {
-			n++
-		}
-	}
-	return n
-}
+func (p *Preview) ErrorCount() int { return roster.CountErrors(p.Problems) }
 
 // WorkbooksIn lists the workbooks (.xlsx, .xlsm) in a folder, sorted, for
 // importing every returned workbook at once; Excel's lock files (~$…) are
