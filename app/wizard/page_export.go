@@ -51,8 +51,14 @@ func (p *exportPage) content() fyne.CanvasObject {
 	box := container.NewVBox(note("选择保存位置，导出 Excel 工作簿和 PDF 报告。导出不会修改填报内容。"))
 	if ed := p.w.doc.edition; ed != nil && ed.UnconfirmedCount() > 0 {
 		// The documents print the items verbatim; the note is said here.
-		n := note(fmt.Sprintf("本表格版本有 %d 项的原文或标注未能与两份公开件逐字核对（“自评”页中已注明），"+
-			"导出的文件按本版原文印出、不带这一注明：%s，审核报告列出这些项目。", ed.UnconfirmedCount(), forms.UnconfirmedNote))
+		answers := ""
+		for _, st := range steps {
+			if st.id == stepAnswers {
+				answers = "（“" + st.title + "”一步中已注明）"
+			}
+		}
+		n := note(fmt.Sprintf("本表格版本有 %d 项的原文或标注未能与两份公开件逐字核对%s，"+
+			"导出的文件按本版原文印出、不带这一注明：%s，审核报告列出这些项目。", ed.UnconfirmedCount(), answers, forms.UnconfirmedNote))
 		n.Importance = widget.WarningImportance
 		box.Add(n)
 	}
