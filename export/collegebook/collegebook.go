@@ -33,6 +33,7 @@ const (
 	itemWidth   = 64.0
 	answerWidth = 14.0
 	noteWidth   = 36.0
+	checkWidth  = 24.0
 )
 
 // rosterRows bounds the rows below the roster's example row that the
@@ -417,13 +418,32 @@ func (b *book) answersSheet(border []excelize.Border) error {
 	if err != nil {
 		return err
 	}
+	plain, err := wb.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	if err != nil {
+		return err
+	}
 	answer, err := wb.NewStyle(&excelize.Style{Border: border, NumFmt: 49,
 		Alignment:  &excelize.Alignment{Horizontal: "center", Vertical: "center"},
 		Protection: &excelize.Protection{Locked: false}})
 	if err != nil {
 		return err
 	}
-	for col, w := range map[string]float64{"A": numberWidth, "B": itemWidth, "C": answerWidth, "D": noteWidth} {
+	items := b.sec.Answerable()
+	// The unconfirmed items' note stands in a column of its own, beside
+	// the verbatim item text, never inside it.
+	unconfirmed := false
+	for _, it := range items {
+		unconfirmed = unconfirmed || it.Unconfirmed
+	}
+	widths := map[string]float64{"A": numberWidth, "B": itemWidth, "C": answerWidth, "D": noteWidth}
+	headers := []string{college.AnswerNumberHeader, college.AnswerTextHeader, college.AnswerHeader, college.AnswerNoteHeader}
+	lastCol := "D"
+	if unconfirmed {
+		widths["E"] = checkWidth
+		headers = append(headers, college.AnswerCheckHeader)
+		lastCol = "E"
+	}
+	for col, w := range widths {
 		if err := wb.SetColWidth(sh, col, col, w); err != nil {
 			return err
 		}
@@ -434,22 +454,25 @@ func (b *book) answersSheet(border []excelize.Border) error {
 		}
 		return wb.SetCellStyle(sh, cell, cell, style)
 	}
-	if err := put("A1", b.u.UnionName(b.f)+b.sec.Title+"自评", title); err != nil {
+	heading := b.sec.Title
+	if !strings.Contains(heading, "自评") {
+		heading += "自评"
+	}
+	if err := put("A1", b.u.UnionName(b.f)+heading, title); err != nil {
 		return err
 	}
-	if err := wb.MergeCell(sh, "A1", "D1"); err != nil {
+	if err := wb.MergeCell(sh, "A1", lastCol+"1"); err != nil {
 		return err
 	}
 	if err := wb.SetRowHeight(sh, 1, 32); err != nil {
 		return err
 	}
-	for i, h := range []string{college.AnswerNumberHeader, college.AnswerTextHeader, college.AnswerHeader, college.AnswerNoteHeader} {
+	for i, h := range headers {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
 		if err := put(cell, h, head); err != nil {
 			return err
 		}
 	}
-	items := b.sec.Answerable()
 	for i, it := range items {
 		r := i + 3
 		if err := put(fmt.Sprintf("A%d", r), it.Number, center); err != nil {
@@ -458,7 +481,16 @@ func (b *book) answersSheet(border []excelize.Border) error {
 		if err := put(fmt.Sprintf("B%d", r), it.Marker+it.Text, text); err != nil {
 			return err
 		}
-		if err := fitRow(wb, sh, r, cellText{it.Marker + it.Text, itemWidth}); err != nil {
+		check := ""
+		if it.Unconfirmed {
+			check = forms.UnconfirmedNote
+		}
+		if unconfirmed {
+			if err := put(fmt.Sprintf("E%d", r), check, text); err != nil {
+				return err
+			}
+		}
+		if err := fitRow(wb, sh, r, cellText{it.Marker + it.Text, itemWidth}, cellText{check, checkWidth}); err != nil {
 			return err
 		}
 		ans := ""
@@ -486,11 +518,20 @@ func (b *book) answersSheet(border []excelize.Border) error {
 		return err
 	}
 	noteRow := last + 2
-	if err := wb.SetCellStr(sh, fmt.Sprintf("A%d", noteRow), "说明：每项选择“"+b.sec.Answers[0]+"”或“"+b.sec.Answers[1]+
-		"”；答“"+b.sec.Answers[1]+"”的请在备注中写明原因。工作人员和主席团的人数以“"+college.SheetRoster+"”工作表为准。"); err != nil {
+	note := "说明：每项选择“" + b.sec.Answers[0] + "”或“" + b.sec.Answers[1] +
+		"”；答“" + b.sec.Answers[1] + "”的请在备注中写明原因。工作人员和主席团的人数以“" + college.SheetRoster + "”工作表为准。"
+	if unconfirmed {
+		note += "“" + college.AnswerCheckHeader + "”一栏写有“" + forms.UnconfirmedNote + "”的项目，其原文未能与两份公开件逐字核对：" +
+			"如与本省下发的表格措辞不同，请按本省表格的要求作答，并告知学校团委。"
+	}
+	noteCell := fmt.Sprintf("A%d", noteRow)
+	if err := put(noteCell, note, plain); err != nil {
 		return err
 	}
-	if err := wb.MergeCell(sh, fmt.Sprintf("A%d", noteRow), fmt.Sprintf("D%d", noteRow)); err != nil {
+	if err := wb.MergeCell(sh, noteCell, fmt.Sprintf("%s%d", lastCol, noteRow)); err != nil {
+		return err
+	}
+	if err := fitRow(wb, sh, noteRow, cellText{note, numberWidth + itemWidth + answerWidth + noteWidth}); err != nil {
 		return err
 	}
 	return printOnA4(wb, sh)
