@@ -48,6 +48,7 @@ func (w *Window) confirmDiscard(then func()) {
 	cancel := widget.NewButton("取消", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("有未保存的修改", widget.NewLabel(name+"有未保存的修改。是否在关闭前保存？"), w.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	w.keys(d, save.OnTapped, cancel.OnTapped)
 	d.Show()
 }
 
@@ -79,7 +80,7 @@ func (w *Window) showNewDialog() {
 	}
 	edSel := widget.NewSelect(names, nil)
 	edSel.SetSelected(names[len(names)-1])
-	school := widget.NewEntry()
+	school := newDialogEntry(w, false)
 	school.SetPlaceHolder("如：阳泉职业技术学院")
 	school.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -109,6 +110,7 @@ func (w *Window) showNewDialog() {
 		w.createFiling(ed, strings.TrimSpace(school.Text), org.Selected)
 	}, w.win)
 	d.Resize(fyne.NewSize(560, 300))
+	w.keys(d, d.Submit, d.Dismiss)
 	d.Show()
 	w.win.Canvas().Focus(school)
 }
@@ -318,6 +320,7 @@ func (w *Window) saveFile(req fileRequest, write func(path string) error, saved 
 			}
 		}, w.win)
 		d.Resize(fyne.NewSize(520, 220))
+		w.keys(d, d.Confirm, d.Dismiss)
 		d.Show()
 	})
 }

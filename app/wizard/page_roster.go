@@ -290,6 +290,16 @@ func (p *rosterPage) problemText(mi int) (string, bool) {
 	return strings.Join(msgs, "；"), isErr
 }
 
+// say shows a message about the roster as a whole (an import done or
+// undone) in the line under the table.
+func (p *rosterPage) say(msg string) {
+	if p.detail == nil {
+		return
+	}
+	p.detail.Importance = widget.SuccessImportance
+	p.detail.SetText(msg)
+}
+
 // showDetail shows a member's problems in full under the table.
 func (p *rosterPage) showDetail(mi int) {
 	f := p.filing()

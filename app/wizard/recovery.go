@@ -241,6 +241,7 @@ func (w *Window) OfferRecovery() {
 	cd.SetButtons([]fyne.CanvasObject{later})
 	d = cd
 	d.Resize(fyne.NewSize(640, 200+float32(90*min(len(found), 3))))
+	w.keys(d, nil, later.OnTapped)
 	d.Show()
 }
 

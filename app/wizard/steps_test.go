@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"sureform/forms"
 )
 
@@ -109,5 +111,36 @@ func TestStepsClaimEveryPathSection(t *testing.T) {
 		if got := stepOfPath(path); got != want {
 			t.Errorf("stepOfPath(%q) = %s, want %s", path, got, want)
 		}
+	}
+}
+
+// With no input focused, Esc cancels the open dialog and Enter confirms
+// it: 有未保存的修改 keeps the work on Esc and saves on Enter.
+func TestDialogKeys(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.chooser = &fakeChooser{path: t.TempDir() + "/按回车保存"}
+	w.OpenExample("yangquan-2021.json")
+	w.doc.filing.School = "改过的学校"
+	w.edited()
+	w.NewFiling()
+	w.onTypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.win.Canvas().Overlays().Top() != nil || w.doc.filing.School != "改过的学校" {
+		t.Fatalf("Esc: dialog %q, school %q", overlayText(w), w.doc.filing.School)
+	}
+	w.NewFiling()
+	w.onTypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.doc.dirty || !strings.HasSuffix(w.doc.path, "按回车保存.json") {
+		t.Fatalf("Enter did not save: dirty %v, path %q", w.doc.dirty, w.doc.path)
+	}
+	// the 新建填报 form that follows takes Enter in its school field
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no 新建填报 after saving")
+	}
+	school := w.win.Canvas().Focused().(*dialogEntry)
+	school.SetText("回车学院")
+	school.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.doc.filing.School != "回车学院" {
+		t.Errorf("Enter in 新建填报: school %q", w.doc.filing.School)
 	}
 }

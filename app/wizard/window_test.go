@@ -713,14 +713,21 @@ func TestImportAsksPasswordAndSheet(t *testing.T) {
 		})
 		return found
 	}
-	isPassword := func(o fyne.CanvasObject) bool { e, ok := o.(*widget.Entry); return ok && e.Password }
+	isPassword := func(o fyne.CanvasObject) bool { e, ok := o.(*dialogEntry); return ok && e.Password }
+	// Esc cancels the prompt
 	w.importRosterFile(locked)
-	pw := overlayWith("the password prompt", isPassword).(*widget.Entry)
+	pw := overlayWith("the password prompt", isPassword).(*dialogEntry)
+	pw.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if top := w.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("Esc left the password prompt open: %q", overlayText(w))
+	}
+	w.importRosterFile(locked)
+	pw = overlayWith("the password prompt", isPassword).(*dialogEntry)
 	pw.SetText("wrong")
 	test.Tap(button(t, w, "打开"))
-	pw = overlayWith("the second prompt", func(o fyne.CanvasObject) bool { return isPassword(o) && o != fyne.CanvasObject(pw) }).(*widget.Entry)
+	pw = overlayWith("the second prompt", func(o fyne.CanvasObject) bool { return isPassword(o) && o != fyne.CanvasObject(pw) }).(*dialogEntry)
 	pw.SetText("secret")
-	test.Tap(button(t, w, "打开"))
+	pw.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter confirms
 	overlayWith("the preview", func(o fyne.CanvasObject) bool { b, ok := o.(*widget.Button); return ok && b.Text == "导入" })
 	test.Tap(button(t, w, "导入"))
 	if len(w.doc.filing.Members) != 1 {
