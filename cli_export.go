@@ -46,6 +46,10 @@ func runExport(c *cli, args []string) error {
 		fmt.Fprintf(c.stderr, "注意：%s 仍有 %d 个错误、%d 个未作答的项目（sureform validate %s 列出详情）\n",
 			pos[0], rep.Errors, len(unanswered), pos[0])
 	}
+	if note := pdf.UnconfirmedSummary(ed); note != "" && (*xlsxOut != "" || *pdfOut != "") {
+		// The official documents print the items verbatim, without this note.
+		fmt.Fprintln(c.stderr, "提示："+note)
+	}
 	if *strict && rep.Fails() {
 		return &exitError{code: exitFindings, msg: fmt.Sprintf("sureform export：填报内容有 %d 个错误，按 --strict 未导出；改正后再导出，或去掉 --strict", rep.Errors)}
 	}

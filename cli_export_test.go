@@ -120,3 +120,25 @@ func TestCLIExportStrictAndReview(t *testing.T) {
 		t.Errorf("--review .txt: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestCLIExportUnconfirmed exports a filing in the 2023—2024 edition: the
+// official PDF prints the items verbatim, and stderr names the unconfirmed
+// items with 请与本省下发的表格核对.
+func TestCLIExportUnconfirmed(t *testing.T) {
+	dir := t.TempDir()
+	filing := filepath.Join(dir, "阳泉2023.json")
+	if code, _, stderr := runCLI(t, "carry", filepath.Join("assets", "examples", "yangquan-2021.json"), "--edition", "2023-2024", "-o", filing); code != exitOK {
+		t.Fatalf("carry: exit %d: %s", code, stderr)
+	}
+	code, _, stderr := runCLI(t, "export", filing, "--xlsx", filepath.Join(dir, "x.xlsx"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, forms.UnconfirmedNote) || !strings.Contains(stderr, "第8、9、11—17项") {
+		t.Errorf("stderr does not name the unconfirmed items:\n%s", stderr)
+	}
+	code, _, stderr = runCLI(t, "export", filepath.Join("assets", "examples", "yangquan-2021.json"), "--xlsx", filepath.Join(dir, "y.xlsx"))
+	if code != exitOK || strings.Contains(stderr, forms.UnconfirmedNote) {
+		t.Errorf("2021 edition: exit %d, stderr %q", code, stderr)
+	}
+}

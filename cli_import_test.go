@@ -122,3 +122,32 @@ func TestTemplateCommand(t *testing.T) {
 		t.Errorf("wrong extension accepted")
 	}
 }
+
+// The text preview lists the rows left out with Excel's row numbers, and
+// --json lists them too.
+func TestImportListsSkippedRows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "名单.csv")
+	csv := "姓名,政治面貌,院系,年级\n王一,团员,机电系,大二\n王二,团员,机电系,大二\n合计,,,\n填表人：刘老师,,,\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "import", path, "--year", "2021—2022学年")
+	if code != exitOK || !strings.Contains(out, "未导入的行（2 行）") || !strings.Contains(out, "第 4 行：合计行") ||
+		!strings.Contains(out, "第 5 行：签字栏（填表人：刘老师）") {
+		t.Errorf("exit %d stderr %q\n%s", code, stderr, out)
+	}
+	code, out, _ = runCLI(t, "import", path, "--json", "--year", "2021—2022学年")
+	var doc struct {
+		Members []map[string]any `json:"members"`
+		Skipped []struct {
+			Row    int    `json:"row"`
+			Reason string `json:"reason"`
+		} `json:"skipped"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || code != exitOK {
+		t.Fatalf("exit %d: %v\n%s", code, err, out)
+	}
+	if len(doc.Members) != 2 || len(doc.Skipped) != 2 || doc.Skipped[0].Row != 4 || doc.Skipped[1].Reason != "签字栏" {
+		t.Errorf("json %+v", doc)
+	}
+}

@@ -172,17 +172,40 @@ var collegeFieldLabels = map[string]string{
 	"college_unions[].collection.returned":         "收回日期",
 	"college_unions[].collection.file":             "收回的文件",
 	"college_unions[].roster[]":                    "工作人员",
-	"college_unions[].roster[].from_college_union": "是否来自二级学生会组织",
 }
 
 // IsElectedPresidium reports whether a way of choosing a presidium is an
 // election by the student congress or the students' general assembly.
 func IsElectedPresidium(method string) bool {
-	m := trimSpace(method)
-	if strings.Contains(m, "不是") || strings.Contains(m, "非") || strings.Contains(m, "委员会") || strings.Contains(m, "任命") || strings.Contains(m, "指定") {
-		return false
+	m := withoutAsides(trimSpace(method))
+	for _, not := range []string{"不是", "非", "委员会", "常任", "常务", "任命", "指定"} {
+		if strings.Contains(m, not) {
+			return false // not the congress or assembly itself, or not elected
+		}
 	}
 	return strings.Contains(m, "选举") && (strings.Contains(m, "代表大会") || strings.Contains(m, "全体"))
+}
+
+// withoutAsides drops the parenthesised asides of a text, such as the
+// item's own （非其委员会、常务委员会、常任代表会议等）.
+func withoutAsides(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '（', '(':
+			depth++
+		case '）', ')':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
 }
 
 // UnionName names a college union for a message: its name, with 学生会 or

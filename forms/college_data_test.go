@@ -192,3 +192,22 @@ func TestCollegeGapIsUnmet(t *testing.T) {
 		t.Error("the member's political status is not reported")
 	}
 }
+
+func TestIsElectedPresidium(t *testing.T) {
+	for in, want := range map[string]bool{
+		ElectedByCongress: true,
+		ElectedByAssembly: true,
+		ElectedOtherwise:  false,
+		"由学生代表大会（非其委员会、常务委员会、常任代表会议等）选举产生": true,
+		"学生代表大会常任代表会议选举":                   false,
+		"学生会委员会选举产生":                       false,
+		"团总支任命":                            false,
+		"非学生代表大会选举":                        false,
+		"全体学生大会选举":                         true,
+		"":                                 false,
+	} {
+		if got := IsElectedPresidium(in); got != want {
+			t.Errorf("IsElectedPresidium(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -152,8 +152,9 @@ type Item struct {
 	// constants), or is empty when only the user can answer it.
 	Fact string `toml:"fact"`
 	// Unconfirmed marks an item whose wording or marker could not be
-	// checked against two independent publications of the edition; the GUI
-	// and the exports show UnconfirmedNote beside it.
+	// checked against two independent publications of the edition; the GUI,
+	// the review report and the college workbook show UnconfirmedNote beside
+	// it, while the official documents print the item verbatim.
 	Unconfirmed bool   `toml:"unconfirmed"`
 	Parts       []Item `toml:"parts"`
 }
@@ -167,8 +168,8 @@ const (
 	MarkerObserved = "▲"
 )
 
-// UnconfirmedNote is what the GUI and the exports show beside an item whose
-// wording could not be confirmed.
+// UnconfirmedNote is what the GUI, the review report and the college
+// workbook show beside an item whose wording could not be confirmed.
 const UnconfirmedNote = "请与本省下发的表格核对"
 
 // IsCore reports whether the item is a core item (★).

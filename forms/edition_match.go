@@ -78,7 +78,7 @@ func MatchItems(items []Item, sectionID string, sec *Section) []ItemMatch {
 	return matches
 }
 
-// PairedSection returns the section of from that corresponds to section si
+// pairedSection returns the section of from that corresponds to section si
 // of to: the one with the same id and kind, else the n-th section of the
 // same kind where si is the n-th of its kind in to.
 func pairedSection(to *Edition, si int, from *Edition) *Section {

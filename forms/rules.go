@@ -201,7 +201,7 @@ var catalogue = []Rule{
 	{RuleCongressDateMissing, SeverityWarning, "未填学生代表大会召开日期，无法核对是否按期召开", []string{FactCongressHeld}, srcItems, false},
 	{RuleCongressDelegates, SeverityError, "代表名额不低于所联系学生人数的1%", []string{FactCongressHeld}, srcOpinions, true},
 	{RuleCongressDelegatesUnknown, SeverityWarning, "未填代表人数或学生人数，无法核对代表名额是否不低于1%", []string{FactCongressHeld}, srcOpinions, false},
-	{RuleCongressNonCadre, SeverityError, "非校、院级学生会组织骨干的代表不低于代表总数的60%", []string{FactCongressHeld}, srcOpinions, true},
+	{RuleCongressNonCadre, SeverityWarning, "非校、院级学生会组织骨干的代表一般不低于代表总数的60%", []string{FactCongressHeld}, srcOpinions, false},
 	{RuleCongressNonCadreUnknown, SeverityWarning, "未填非学生会骨干代表人数，无法核对是否不低于60%", []string{FactCongressHeld}, srcOpinions, false},
 	{RuleCongressCounts, SeverityError, "代表大会人数互相矛盾（部分人数大于代表总数）", []string{FactCongressHeld}, srcForm, false},
 	{RuleCongressCandidates, SeverityError, "差额选举的候选人数须比应选人数多20%以上（候选人 ≥ 应选 × 120%）", []string{FactCongressHeld}, srcOpinions, true},

@@ -62,7 +62,7 @@ func (c *checker) congress() {
 		default:
 			r := Ratio{*cg.NonCadreDelegates, dl}
 			if !r.AtLeast(c.lim.NonCadrePercent) {
-				c.addf(RuleCongressNonCadre, "congress.non_cadre_delegates", "非学生会骨干代表%d人，占代表%d人的%s，低于%d%%（至少需%d人）",
+				c.addf(RuleCongressNonCadre, "congress.non_cadre_delegates", "非学生会骨干代表%d人，占代表%d人的%s，低于一般要求的%d%%（至少需%d人），请说明原因",
 					r.Num, r.Den, percentBelow(r, c.lim.NonCadrePercent), c.lim.NonCadrePercent, ceilPercent(dl, c.lim.NonCadrePercent))
 			}
 			c.statedPercent("congress.stated_non_cadre_percent", "非学生会骨干代表占代表的比例", cg.StatedNonCadrePercent, r)

@@ -150,8 +150,7 @@ func ReadPercent(s string) (float64, bool) {
 		}
 		return v, true
 	}
-	r := []rune(t)
-	for _, c := range r {
+	for _, c := range t {
 		if !(digitValue(c) >= 0 || c == '.' || c == '．' || c == '%' || c == '％' || c == ' ' ||
 			strings.ContainsRune("百分之零〇一二两三四五六七八九十", c)) {
 			return 0, false

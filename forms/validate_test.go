@@ -275,6 +275,7 @@ func vRuleCases() []vRuleCase {
 		{name: "students unknown", mutate: func(f *Filing) { f.Students = nil }, rule: RuleCongressDelegatesUnknown, fires: true, path: "students"},
 		{name: "non-cadre 60% exactly", rule: RuleCongressNonCadre},
 		{name: "non-cadre below 60%", mutate: cg(func(c *Congress) { c.NonCadreDelegates = IntPtr(17) }), rule: RuleCongressNonCadre, fires: true, path: "congress.non_cadre_delegates"},
+		{name: "non-cadre below 60% (一般) does not decide item 11", mutate: cg(func(c *Congress) { c.NonCadreDelegates = IntPtr(17) }), rule: RuleAnswerContradiction},
 		{name: "non-cadre unknown", mutate: cg(func(c *Congress) { c.NonCadreDelegates = nil }), rule: RuleCongressNonCadreUnknown, fires: true, path: "congress.non_cadre_delegates"},
 		{name: "non-cadre above delegates", mutate: cg(func(c *Congress) { c.NonCadreDelegates = IntPtr(31) }), rule: RuleCongressCounts, fires: true, path: "congress.non_cadre_delegates"},
 		{name: "present above delegates", mutate: cg(func(c *Congress) { c.Present = IntPtr(31) }), rule: RuleCongressCounts, fires: true, path: "congress.present"},

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -148,5 +149,26 @@ func TestNewEditionFromMenu(t *testing.T) {
 	w.NewEdition()
 	if text := overlayText(w); !strings.Contains(text, "说明.txt") || !strings.Contains(text, "没有找到编号的条目") {
 		t.Errorf("error dialog shows:\n%s", text)
+	}
+}
+
+// TestNewFilingDefaultsToNewestEdition: 新建 offers the newest edition
+// first, and the filing's 学年 is the current one (September to August).
+func TestNewFilingDefaultsToNewestEdition(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.NewFiling()
+	var selected []string
+	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+		if s, ok := o.(*widget.Select); ok {
+			selected = append(selected, s.Selected)
+		}
+	}
+	if len(selected) != 1 || selected[0] != w.editions.Newest().Name {
+		t.Errorf("新建 dialog selects %q, want %s", selected, w.editions.Newest().Name)
+	}
+	w.win.Canvas().Overlays().Top().Hide()
+	w.createFiling(w.editions.Newest(), "测试学院", forms.OrgStudentUnion)
+	if got, want := w.doc.filing.AcademicYear, forms.AcademicYearOf(w.opts.Now()); got != want || want != "2021—2022学年" {
+		t.Errorf("学年 %q, want %q", got, want)
 	}
 }

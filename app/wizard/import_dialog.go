@@ -65,6 +65,15 @@ func (id *importDialog) show() {
 		}
 		top.Add(container.NewHBox(widget.NewLabel("工作表："), sheetSel))
 	}
+	if pv.HiddenRows > 0 {
+		hidden := widget.NewCheck(fmt.Sprintf("也导入 Excel 中隐藏的 %d 行", pv.HiddenRows), func(on bool) {
+			req := pv.Request
+			req.Sheet, req.Columns, req.IncludeHidden = pv.Sheet, cols, on
+			w.previewRoster(req, d)
+		})
+		hidden.Checked = pv.Request.IncludeHidden
+		top.Add(hidden)
+	}
 	errs := 0
 	for _, pr := range pv.Problems {
 		if pr.Severity == forms.SeverityError {
@@ -96,7 +105,11 @@ func (id *importDialog) show() {
 			}
 			l.TextStyle.Bold = false
 			m := &pv.Members[id.Row-1]
-			l.SetText([]string{m.Name, m.PoliticalStatus, m.College, gradeText(m), m.Position, m.Department}[id.Col])
+			position, dept := m.Position, m.Department
+			if position == "" && m.SuggestedPosition != "" {
+				position, dept = m.SuggestedPosition+"（待确认）", m.SuggestedDepartment
+			}
+			l.SetText([]string{m.Name, m.PoliticalStatus, m.College, gradeText(m), position, dept}[id.Col])
 		})
 	for i, wd := range []float32{110, 100, 160, 70, 80, 100} {
 		members.SetColumnWidth(i, wd)

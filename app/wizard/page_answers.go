@@ -48,6 +48,9 @@ func (p *answersPage) content() fyne.CanvasObject {
 	fill := widget.NewButton("未作答的项按数据建议填写", p.fillSuggested)
 	p.box = container.NewVBox(note("每一项都列出表格原文、根据已填数据得出的建议结论及理由。请选择本校的结论；备注留空时，导出时使用框中灰色的数据备注。"),
 		container.NewHBox(fill))
+	if ed.Legend != "" {
+		p.box.Add(note(ed.Legend + "未达标的核心指标在“审核”中标为【★核心指标】；观测指标的问题只作提示。"))
+	}
 	for si := range ed.Sections {
 		s := &ed.Sections[si]
 		if s.Kind != forms.SectionAnswers {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"sureform/export/formtext"
 	"sureform/forms"
 )
 
@@ -42,12 +43,25 @@ func (p *exportPage) content() fyne.CanvasObject {
 	p.folder.SetText(p.defaultFolder())
 	choose := widget.NewButton("选择文件夹…", p.chooseFolder)
 	p.name = widget.NewEntry()
-	p.name.SetText(defaultExportName(p.w.doc.filing))
+	p.name.SetText(defaultExportName(p.w.doc.filing, p.w.doc.edition))
 	p.xlsx = widget.NewCheck("Excel 工作簿（.xlsx，上报和存档用）", nil)
 	p.pdf = widget.NewCheck("PDF 报告（.pdf，打印、签字盖章和公开用）", nil)
 	p.xlsx.SetChecked(b.Excel != nil)
 	p.pdf.SetChecked(b.PDF != nil)
 	box := container.NewVBox(note("选择保存位置，导出 Excel 工作簿和 PDF 报告。导出不会修改填报内容。"))
+	if ed := p.w.doc.edition; ed != nil && ed.UnconfirmedCount() > 0 {
+		// The documents print the items verbatim; the note is said here.
+		answers := ""
+		for _, st := range steps {
+			if st.id == stepAnswers {
+				answers = "（“" + st.title + "”一步中已注明）"
+			}
+		}
+		n := note(fmt.Sprintf("本表格版本有 %d 项的原文或标注未能与两份公开件逐字核对%s，"+
+			"导出的文件按本版原文印出、不带这一注明：%s，审核报告列出这些项目。", ed.UnconfirmedCount(), answers, forms.UnconfirmedNote))
+		n.Importance = widget.WarningImportance
+		box.Add(n)
+	}
 	if b.Excel == nil {
 		p.xlsx.Disable()
 		box.Add(notReady("导出 Excel"))
@@ -113,15 +127,20 @@ func (p *exportPage) defaultFolder() string {
 	return ""
 }
 
-// defaultExportName is 学校-学生会-评估备案表.
-func defaultExportName(f *forms.Filing) string {
+// defaultExportName is 学校-学生会-评估备案表, or for the 学年 editions
+// 学校-学生会-2023—2024学年改革自评表: the document the edition prints.
+func defaultExportName(f *forms.Filing, ed *forms.Edition) string {
+	doc := "评估备案表"
+	if ed != nil && !strings.Contains(ed.Title, doc) && formtext.Title(ed) != "" {
+		doc = formtext.Title(ed)
+	}
 	parts := []string{}
 	for _, s := range []string{f.School, f.OrgType} {
 		if s = strings.TrimSpace(s); s != "" {
 			parts = append(parts, s)
 		}
 	}
-	return strings.Join(append(parts, "评估备案表"), "-")
+	return strings.Join(append(parts, doc), "-")
 }
 
 func (p *exportPage) chooseFolder() {

@@ -43,6 +43,9 @@ type rosterPage struct {
 	topHeight float32
 	detail    *widget.Label
 	undo      *widget.Button
+	// confirm accepts the titles inferred from work experience; it is in
+	// top only while some member has one.
+	confirm *widget.Button
 }
 
 func newRosterPage(w *Window) *rosterPage {
@@ -322,6 +325,7 @@ func (p *rosterPage) refresh() {
 		return
 	}
 	f := p.filing()
+	p.showConfirm(f)
 	for k := range p.findings {
 		delete(p.findings, k)
 	}
@@ -552,4 +556,47 @@ func (p *rosterPage) viewRow(mi int) int {
 		}
 	}
 	return -1
+}
+
+// showConfirm offers, while some members have a title inferred from their
+// work experience, to take those titles as theirs: until then nothing is
+// counted from them.
+func (p *rosterPage) showConfirm(f *forms.Filing) {
+	n := 0
+	for i := range f.Members {
+		if f.Members[i].SuggestedPosition != "" || f.Members[i].SuggestedDepartment != "" {
+			n++
+		}
+	}
+	if p.confirm == nil {
+		p.confirm = widget.NewButton("", p.confirmSuggestions)
+	}
+	shown := false
+	for _, o := range p.top.Objects {
+		shown = shown || o == p.confirm
+	}
+	switch {
+	case n > 0:
+		p.confirm.SetText(fmt.Sprintf("确认从工作经历推断的职务（%d 人）", n))
+		if !shown {
+			p.top.Add(p.confirm)
+		}
+	case shown:
+		p.top.Remove(p.confirm)
+	}
+}
+
+// confirmSuggestions makes every inferred title the member's own.
+func (p *rosterPage) confirmSuggestions() {
+	f := p.filing()
+	changed := false
+	for i := range f.Members {
+		changed = f.Members[i].ConfirmSuggestion() || changed
+	}
+	if changed {
+		p.w.edited()
+		p.w.validateNow()
+		p.refresh()
+		p.table.Refresh()
+	}
 }

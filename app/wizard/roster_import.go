@@ -16,7 +16,7 @@ type FormsRoster struct{}
 // Preview reads a roster file as the request says.
 func (FormsRoster) Preview(req RosterRequest, f *forms.Filing) (*RosterPreview, error) {
 	opt := roster.OptionsFor(f)
-	opt.Sheet, opt.Password = req.Sheet, req.Password
+	opt.Sheet, opt.Password, opt.IncludeHidden = req.Sheet, req.Password, req.IncludeHidden
 	if req.Columns != nil {
 		opt.Mapping = roster.Mapping{}
 		for _, c := range req.Columns {
@@ -45,6 +45,14 @@ func (FormsRoster) Preview(req RosterRequest, f *forms.Filing) (*RosterPreview, 
 	}
 	for _, r := range p.Members {
 		pv.Members = append(pv.Members, r.Member)
+		if r.Hidden {
+			pv.HiddenRows++
+		}
+	}
+	for _, s := range p.Skipped {
+		if s.Hidden {
+			pv.HiddenRows++
+		}
 	}
 	for _, pr := range p.Problems {
 		col := pr.Column

@@ -35,6 +35,8 @@ type RosterRequest struct {
 	Password string
 	// Columns, when not nil, replaces the recognised mapping.
 	Columns []RosterColumn
+	// IncludeHidden imports the rows hidden in Excel too.
+	IncludeHidden bool
 }
 
 // SheetChoiceError is returned when several sheets look like a roster.
@@ -57,6 +59,9 @@ type RosterPreview struct {
 	Columns  []RosterColumn
 	Members  []forms.Member
 	Problems []ImportProblem
+	// HiddenRows counts the rows hidden in Excel, left out or (with
+	// Request.IncludeHidden) imported.
+	HiddenRows int
 	// Source is the importer's own state, passed back to Apply and Remap.
 	Source any
 }

@@ -553,10 +553,9 @@ func TestExportAsksWhileErrors(t *testing.T) {
 	b := allBackends()
 	b.Review = fakeExporter{}
 	w := newTestWindow(t, b)
-	w.OpenExample("lanzhou-2020.json")
-	if w.totalState().errors == 0 {
-		t.Fatal("the lanzhou example has no errors to ask about")
-	}
+	w.OpenExample("yangquan-2021.json")
+	w.doc.filing.Members[4].Name = "" // an error, so that the window asks
+	w.validateNow()
 	w.ShowStepByTitle("导出与打印")
 	p := w.pages[stepExport].(*exportPage)
 	dir := t.TempDir()
@@ -582,7 +581,7 @@ func TestExportAsksWhileErrors(t *testing.T) {
 	w.ShowStepByTitle("导出与打印")
 	test.Tap(p.review)
 	w.pending.Wait()
-	if !fileExists(filepath.Join(dir, defaultExportName(w.doc.filing)+"-审核报告.pdf")) {
+	if !fileExists(filepath.Join(dir, defaultExportName(w.doc.filing, w.doc.edition)+"-审核报告.pdf")) {
 		t.Error("the review report was not written")
 	}
 }
@@ -971,5 +970,41 @@ func TestCollegeUnionsAndSatisfaction(t *testing.T) {
 	sp := w2.pages[stepSatisfaction].(*satisfactionPage)
 	if got := sp.unionRate.Text; got != "76.5%（153 / 200）" {
 		t.Errorf("rate %q", got)
+	}
+}
+
+// TestExportNamesUnconfirmedItems opens a filing of the 2023—2024 edition:
+// the export page says that the documents print the unconfirmed items
+// verbatim (请与本省下发的表格核对) and names the file after the edition's
+// document.
+func TestExportNamesUnconfirmedItems(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("yangquan-2021.json")
+	eds, err := forms.BuiltinEditions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, err := eds.Get("2023-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _, err := forms.CarryFiling(w.doc.filing, w.doc.edition, ed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.doc.filing, w.doc.edition = f, ed
+	w.ShowStepByTitle("导出与打印")
+	p := w.pages[stepExport].(*exportPage)
+	if got, want := p.name.Text, "阳泉职业技术学院-学生会-2023—2024学年改革自评表"; got != want {
+		t.Errorf("file name %q, want %q", got, want)
+	}
+	noted := false
+	for _, o := range test.LaidOutObjects(p.root) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, forms.UnconfirmedNote) {
+			noted = true
+		}
+	}
+	if !noted {
+		t.Error("the export page does not say that items are unconfirmed")
 	}
 }

@@ -33,10 +33,11 @@ const (
 	itemWidth   = 64.0
 	answerWidth = 14.0
 	noteWidth   = 36.0
+	checkWidth  = 24.0
 )
 
-// rosterRows is how many rows of the roster sheet below its example row
-// are open for input (the roster template's drop-downs reach as far).
+// rosterRows bounds the rows below the roster's example row that the
+// template may have styled (its drop-downs reach as far).
 const rosterRows = 200
 
 // Write writes the workbook of one college union of the filing.
@@ -322,34 +323,72 @@ func dropDown(wb *excelize.File, sheet, cell string, values []string, open bool)
 	return wb.AddDataValidation(sheet, dv)
 }
 
-// unlockRoster opens the roster sheet's input rows (below the example row)
-// for a protected sheet, keeping each cell's look.
+// unlockRoster opens the roster sheet's input rows for a protected sheet:
+// the rows below the example that the template styles keep their look with
+// an unlocked copy of their style, and the columns are unlocked as a whole,
+// so that every row further down is open too without a styled empty cell
+// for each (which every reader would have to go through).
 func (b *book) unlockRoster() error {
 	wb, sh := b.wb, college.SheetRoster
 	const firstInput = 5 // title, instructions, header, example
 	unlocked := map[int]int{}
-	for r := firstInput; r < firstInput+rosterRows; r++ {
+	open := func(id int) (int, error) {
+		if s, ok := unlocked[id]; ok {
+			return s, nil
+		}
+		st, err := wb.GetStyle(id)
+		if err != nil || st == nil {
+			st = &excelize.Style{}
+		}
+		st.Protection = &excelize.Protection{Locked: false}
+		s, err := wb.NewStyle(st)
+		unlocked[id] = s
+		return s, err
+	}
+	// The styles the template gave its cells: SetColStyle below restyles
+	// every cell of the columns, so they are put back after it.
+	type styled struct {
+		cell string
+		id   int
+	}
+	var cells []styled
+	for r := 1; r < firstInput+rosterRows; r++ {
+		used := false
 		for c := 1; c <= len(roster.TemplateColumns); c++ {
 			cell, _ := excelize.CoordinatesToCellName(c, r)
 			id, err := wb.GetCellStyle(sh, cell)
 			if err != nil {
 				return err
 			}
-			open, ok := unlocked[id]
-			if !ok {
-				st, err := wb.GetStyle(id)
-				if err != nil || st == nil {
-					st = &excelize.Style{}
-				}
-				st.Protection = &excelize.Protection{Locked: false}
-				if open, err = wb.NewStyle(st); err != nil {
-					return err
-				}
-				unlocked[id] = open
+			if id != 0 {
+				used = true
+				cells = append(cells, styled{cell, id})
 			}
-			if err := wb.SetCellStyle(sh, cell, cell, open); err != nil {
+		}
+		if !used && r >= firstInput {
+			break // below the rows the template styles
+		}
+	}
+	last, err := excelize.ColumnNumberToName(len(roster.TemplateColumns))
+	if err != nil {
+		return err
+	}
+	plain, err := open(0)
+	if err != nil {
+		return err
+	}
+	if err := wb.SetColStyle(sh, "A:"+last, plain); err != nil {
+		return err
+	}
+	for _, c := range cells {
+		id := c.id
+		if _, r, _ := excelize.CellNameToCoordinates(c.cell); r >= firstInput {
+			if id, err = open(c.id); err != nil {
 				return err
 			}
+		}
+		if err := wb.SetCellStyle(sh, c.cell, c.cell, id); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -379,13 +418,32 @@ func (b *book) answersSheet(border []excelize.Border) error {
 	if err != nil {
 		return err
 	}
+	plain, err := wb.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	if err != nil {
+		return err
+	}
 	answer, err := wb.NewStyle(&excelize.Style{Border: border, NumFmt: 49,
 		Alignment:  &excelize.Alignment{Horizontal: "center", Vertical: "center"},
 		Protection: &excelize.Protection{Locked: false}})
 	if err != nil {
 		return err
 	}
-	for col, w := range map[string]float64{"A": numberWidth, "B": itemWidth, "C": answerWidth, "D": noteWidth} {
+	items := b.sec.Answerable()
+	// The unconfirmed items' note stands in a column of its own, beside
+	// the verbatim item text, never inside it.
+	unconfirmed := false
+	for _, it := range items {
+		unconfirmed = unconfirmed || it.Unconfirmed
+	}
+	widths := map[string]float64{"A": numberWidth, "B": itemWidth, "C": answerWidth, "D": noteWidth}
+	headers := []string{college.AnswerNumberHeader, college.AnswerTextHeader, college.AnswerHeader, college.AnswerNoteHeader}
+	lastCol := "D"
+	if unconfirmed {
+		widths["E"] = checkWidth
+		headers = append(headers, college.AnswerCheckHeader)
+		lastCol = "E"
+	}
+	for col, w := range widths {
 		if err := wb.SetColWidth(sh, col, col, w); err != nil {
 			return err
 		}
@@ -396,22 +454,25 @@ func (b *book) answersSheet(border []excelize.Border) error {
 		}
 		return wb.SetCellStyle(sh, cell, cell, style)
 	}
-	if err := put("A1", b.u.UnionName(b.f)+b.sec.Title+"自评", title); err != nil {
+	heading := b.sec.Title
+	if !strings.Contains(heading, "自评") {
+		heading += "自评"
+	}
+	if err := put("A1", b.u.UnionName(b.f)+heading, title); err != nil {
 		return err
 	}
-	if err := wb.MergeCell(sh, "A1", "D1"); err != nil {
+	if err := wb.MergeCell(sh, "A1", lastCol+"1"); err != nil {
 		return err
 	}
 	if err := wb.SetRowHeight(sh, 1, 32); err != nil {
 		return err
 	}
-	for i, h := range []string{college.AnswerNumberHeader, college.AnswerTextHeader, college.AnswerHeader, college.AnswerNoteHeader} {
+	for i, h := range headers {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
 		if err := put(cell, h, head); err != nil {
 			return err
 		}
 	}
-	items := b.sec.Answerable()
 	for i, it := range items {
 		r := i + 3
 		if err := put(fmt.Sprintf("A%d", r), it.Number, center); err != nil {
@@ -420,7 +481,16 @@ func (b *book) answersSheet(border []excelize.Border) error {
 		if err := put(fmt.Sprintf("B%d", r), it.Marker+it.Text, text); err != nil {
 			return err
 		}
-		if err := fitRow(wb, sh, r, cellText{it.Marker + it.Text, itemWidth}); err != nil {
+		check := ""
+		if it.Unconfirmed {
+			check = forms.UnconfirmedNote
+		}
+		if unconfirmed {
+			if err := put(fmt.Sprintf("E%d", r), check, text); err != nil {
+				return err
+			}
+		}
+		if err := fitRow(wb, sh, r, cellText{it.Marker + it.Text, itemWidth}, cellText{check, checkWidth}); err != nil {
 			return err
 		}
 		ans := ""
@@ -448,11 +518,20 @@ func (b *book) answersSheet(border []excelize.Border) error {
 		return err
 	}
 	noteRow := last + 2
-	if err := wb.SetCellStr(sh, fmt.Sprintf("A%d", noteRow), "说明：每项选择“"+b.sec.Answers[0]+"”或“"+b.sec.Answers[1]+
-		"”；答“"+b.sec.Answers[1]+"”的请在备注中写明原因。工作人员和主席团的人数以“"+college.SheetRoster+"”工作表为准。"); err != nil {
+	note := "说明：每项选择“" + b.sec.Answers[0] + "”或“" + b.sec.Answers[1] +
+		"”；答“" + b.sec.Answers[1] + "”的请在备注中写明原因。工作人员和主席团的人数以“" + college.SheetRoster + "”工作表为准。"
+	if unconfirmed {
+		note += "“" + college.AnswerCheckHeader + "”一栏写有“" + forms.UnconfirmedNote + "”的项目，其原文未能与两份公开件逐字核对：" +
+			"如与本省下发的表格措辞不同，请按本省表格的要求作答，并告知学校团委。"
+	}
+	noteCell := fmt.Sprintf("A%d", noteRow)
+	if err := put(noteCell, note, plain); err != nil {
 		return err
 	}
-	if err := wb.MergeCell(sh, fmt.Sprintf("A%d", noteRow), fmt.Sprintf("D%d", noteRow)); err != nil {
+	if err := wb.MergeCell(sh, noteCell, fmt.Sprintf("%s%d", lastCol, noteRow)); err != nil {
+		return err
+	}
+	if err := fitRow(wb, sh, noteRow, cellText{note, numberWidth + itemWidth + answerWidth + noteWidth}); err != nil {
 		return err
 	}
 	return printOnA4(wb, sh)

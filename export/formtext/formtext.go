@@ -31,21 +31,109 @@ func Choice(v *bool, yes, no, sep string) string {
 	return Box(v != nil && *v, yes) + sep + Box(v != nil && !*v, no)
 }
 
-// ItemLabel is an item's text as the form prints it: number, marker, text;
-// an item whose wording could not be confirmed is followed by
-// （请与本省下发的表格核对）.
+// ItemLabel is an item's text as the form prints it: the number with the
+// item's marker beside it, then the verbatim text (11★. 按期规范召开…), as
+// the published 改革自评表 print it. It never carries our own notes: an
+// unconfirmed item's note goes beside the form (see UnconfirmedItems), not
+// into the wording the document publishes.
 func ItemLabel(it forms.Item) string {
 	var b strings.Builder
 	if it.Number != "" {
 		b.WriteString(it.Number)
+		b.WriteString(it.Marker)
 		b.WriteString(". ")
+	} else {
+		b.WriteString(it.Marker)
 	}
-	b.WriteString(it.Marker)
 	b.WriteString(it.Text)
-	if it.Unconfirmed {
-		b.WriteString("（" + forms.UnconfirmedNote + "）")
-	}
 	return b.String()
+}
+
+// ItemNumber is how the documents refer to an item: its number on the
+// form, or its id for a part that has no number of its own (3.1).
+func ItemNumber(it forms.Item) string {
+	if it.Number != "" {
+		return it.Number
+	}
+	return it.ID
+}
+
+// Title is the form's title as the documents print it: the edition's title,
+// preceded by the 学年 the edition is filled for when it names one and the
+// title does not already (2023—2024学年改革自评表).
+func Title(ed *forms.Edition) string {
+	title := strings.TrimSpace(ed.Title)
+	year := strings.TrimSpace(ed.AcademicYear)
+	if year == "" || strings.Contains(title, year) {
+		return title
+	}
+	return year + title
+}
+
+// UnconfirmedRef is one item whose wording could not be confirmed: where
+// it stands on the form and what it says.
+type UnconfirmedRef struct {
+	// Section is the caption of the item's section (校级学生会组织改革自评).
+	Section string
+	// Number is the item's number on the form (8), or a part's id (3.1).
+	Number string
+	// Label is the item as the form prints it (ItemLabel).
+	Label string
+}
+
+// UnconfirmedItems lists, in form order, the items (and parts) of ed whose
+// wording or marker could not be confirmed against two publications. The
+// documents show forms.UnconfirmedNote beside them, outside the verbatim
+// item text: in the review report and in the college workbook's notes.
+func UnconfirmedItems(ed *forms.Edition) []UnconfirmedRef {
+	var out []UnconfirmedRef
+	for si := range ed.Sections {
+		sec := &ed.Sections[si]
+		for _, it := range sec.Items {
+			if it.Unconfirmed {
+				out = append(out, UnconfirmedRef{Section: sec.Title, Number: ItemNumber(it), Label: ItemLabel(it)})
+			}
+			for _, p := range it.Parts {
+				if p.Unconfirmed && !it.Unconfirmed {
+					out = append(out, UnconfirmedRef{Section: sec.Title, Number: ItemNumber(p), Label: ItemLabel(p)})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// UnconfirmedNumbers joins the numbers of the unconfirmed items of one
+// section, in form order, a run of three or more consecutive numbers
+// written as a range: 8、9、11—17.
+func UnconfirmedNumbers(refs []UnconfirmedRef, section string) string {
+	var nums []string
+	for _, r := range refs {
+		if r.Section == section {
+			nums = append(nums, r.Number)
+		}
+	}
+	var out []string
+	for i := 0; i < len(nums); {
+		j := i
+		for j+1 < len(nums) && consecutive(nums[j], nums[j+1]) {
+			j++
+		}
+		if j-i >= 2 {
+			out = append(out, nums[i]+"—"+nums[j])
+		} else {
+			out = append(out, nums[i:j+1]...)
+		}
+		i = j + 1
+	}
+	return strings.Join(out, "、")
+}
+
+// consecutive reports whether b is the whole number after a.
+func consecutive(a, b string) bool {
+	x, err1 := strconv.Atoi(a)
+	y, err2 := strconv.Atoi(b)
+	return err1 == nil && err2 == nil && y == x+1
 }
 
 // OrgName is the organisation's name: the school followed by its type,

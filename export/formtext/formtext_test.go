@@ -1,6 +1,7 @@
 package formtext
 
 import (
+	"strings"
 	"testing"
 
 	"sureform/forms"
@@ -51,10 +52,76 @@ func TestFormTexts(t *testing.T) {
 	if got := OptionalKey("不存在的行"); got != "" {
 		t.Errorf("unknown row key = %q", got)
 	}
-	if got := ItemLabel(forms.Item{Number: "1", Marker: "★", Text: "条目"}); got != "1. ★条目" {
-		t.Errorf("ItemLabel = %q", got)
+	for _, c := range []struct {
+		it   forms.Item
+		want string
+	}{
+		{forms.Item{Number: "1", Marker: "★", Text: "条目"}, "1★. 条目"},
+		{forms.Item{Number: "13", Marker: "▲", Text: "条目"}, "13▲. 条目"},
+		{forms.Item{Number: "2", Text: "条目"}, "2. 条目"},
+		{forms.Item{Marker: "★", Text: "条目"}, "★条目"},
+		{forms.Item{Number: "8", Text: "条目", Unconfirmed: true}, "8. 条目"},
+	} {
+		if got := ItemLabel(c.it); got != c.want {
+			t.Errorf("ItemLabel(%+v) = %q, want %q", c.it, got, c.want)
+		}
 	}
 	if got := YesNo(nil) + YesNo(&yes) + YesNo(&no); got != "是否" {
 		t.Errorf("YesNo = %q", got)
+	}
+}
+
+// TestEditionTexts checks the title and the unconfirmed items of the shipped
+// editions: the 学年 editions print their 学年 before the title, and every
+// item marked unconfirmed is listed, in form order, without the note in its
+// label.
+func TestEditionTexts(t *testing.T) {
+	refs := []UnconfirmedRef{{Number: "1"}, {Number: "2"}, {Number: "4"}, {Number: "5"}, {Number: "6"}, {Number: "3.1"}, {Number: "9"}}
+	if got := UnconfirmedNumbers(refs, ""); got != "1、2、4—6、3.1、9" {
+		t.Errorf("UnconfirmedNumbers = %q", got)
+	}
+	eds, err := forms.BuiltinEditions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id, title    string
+		school       string // numbers of the unconfirmed school-level items
+		college      int    // how many college-level items are unconfirmed
+		firstCollege string
+	}{
+		{"2020", "高校学生会组织深化改革评估备案表", "", 0, ""},
+		{"2021-2022", "2021—2022学年改革自评表", "", 13, "1"},
+		{"2023-2024", "2023—2024学年改革自评表", "8、9、11—17", 13, "1"},
+	} {
+		ed, err := eds.Get(c.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Title(ed); got != c.title {
+			t.Errorf("%s: Title = %q, want %q", c.id, got, c.title)
+		}
+		refs := UnconfirmedItems(ed)
+		if got := UnconfirmedNumbers(refs, ed.Sections[0].Title); c.school != "" && got != c.school {
+			t.Errorf("%s: unconfirmed school items = %q, want %q", c.id, got, c.school)
+		}
+		n := 0
+		for _, r := range refs {
+			if strings.Contains(r.Label, forms.UnconfirmedNote) {
+				t.Errorf("%s: label %q carries the note", c.id, r.Label)
+			}
+			if sec := ed.CollegeSection(); sec != nil && r.Section == sec.Title {
+				if n == 0 && r.Number != c.firstCollege {
+					t.Errorf("%s: first unconfirmed college item %q, want %q", c.id, r.Number, c.firstCollege)
+				}
+				n++
+			}
+		}
+		if sec := ed.CollegeSection(); c.college == 13 && UnconfirmedNumbers(refs, sec.Title) != "1—13" {
+			t.Errorf("%s: unconfirmed college items = %q, want 1—13", c.id, UnconfirmedNumbers(refs, sec.Title))
+		}
+		if n != c.college {
+			t.Errorf("%s: %d unconfirmed college items, want %d", c.id, n, c.college)
+		}
 	}
 }

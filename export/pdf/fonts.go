@@ -117,14 +117,6 @@ var (
 	installed   = map[string]installedFace{}
 )
 
-// findSongFace looks in dirs (and their subfolders, three levels deep) for
-// an installed Song or Fangsong face with TrueType outlines that covers the
-// form's words. Fonts with CFF outlines, unreadable fonts and faces that
-// lack the form's characters are skipped without error.
-func findSongFace(dirs []string) (*fontsubset.Font, Face, bool) {
-	return findFace(fontFiles(dirs), songFiles)
-}
-
 // fontFiles lists the font files under dirs by lower-case name, the first
 // found for each name.
 func fontFiles(dirs []string) map[string]string {

@@ -2,10 +2,13 @@ package pdf
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"sureform/assets"
 	"sureform/export/formtext"
 	"sureform/forms"
 )
@@ -226,19 +229,21 @@ func TestSignaturesMoveWithLastRows(t *testing.T) {
 }
 
 // TestInstalledSongFace sets the report in a Song face installed in the
-// system font folders when there is one (CI installs Debian's
-// fonts-arphic-gbsn00lp); without one it is skipped.
+// office's font folder: a folder made in the test holding a copy of the
+// bundled Song face under the name of Windows' 宋体, so that the test
+// depends on none of the machine's fonts.
 func TestInstalledSongFace(t *testing.T) {
-	if _, _, ok := findSongFace(SystemFontDirs()); !ok {
-		t.Skip("no Song face installed")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "simsun.ttf"), assets.FontSong, 0o600); err != nil {
+		t.Fatal(err)
 	}
 	f, ed := example(t, "changji-2020.json")
 	var buf bytes.Buffer
-	res, err := Render(&buf, f, ed, Options{Created: fixedTime, FontDirs: SystemFontDirs()})
+	res, err := Render(&buf, f, ed, Options{Created: fixedTime, FontDirs: []string{dir}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Face.Path == "" {
+	if res.Face.Path != filepath.Join(dir, "simsun.ttf") {
 		t.Fatalf("face %v is not the installed one", res.Face)
 	}
 	fi := embeddedFont(t, buf.Bytes())

@@ -2,13 +2,15 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"sureform/export/pdf/glyph"
+	"sureform/assets"
+	"sureform/assets/fontfile"
 	"sureform/forms"
 )
 
@@ -94,33 +96,58 @@ func TestCharacterKinds(t *testing.T) {
 			t.Errorf("U+%04X: kind %d, want %d", tt.r, got, tt.kind)
 		}
 	}
-	// A caller's font is tried before the bundled outlines.
-	src, err := glyph.NewFontSource(mustRead(t, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
-	if err != nil {
-		t.Skip("DejaVu Sans not installed")
-	}
-	if _, ok := src.Outline('ⱻ'); !ok {
-		t.Skip("DejaVu Sans lacks the test character")
-	}
-	fs2, err := loadFonts(nil, [][]byte{mustRead(t, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c2 := newCanvas(fs2, nil)
+	// A caller's font is tried before the bundled outlines: a font made in
+	// the test from the bundled Song face, whose only character is ⱻ (which
+	// neither bundled face has), drawn with the glyph of 学.
 	if k := c.info('ⱻ').kind; k != kindMissing {
 		t.Errorf("ⱻ without a fallback font: kind %d, want missing", k)
 	}
-	if k := c2.info('ⱻ').kind; k != kindOutline {
-		t.Errorf("ⱻ with DejaVu as fallback: kind %d, want outline", k)
+	fs2, err := loadFonts(nil, [][]byte{fontMapping(t, assets.FontSong, 'ⱻ', '学')})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := newCanvas(fs2, nil).info('ⱻ').kind; k != kindOutline {
+		t.Errorf("ⱻ with the caller's font as fallback: kind %d, want outline", k)
 	}
 }
 
-func mustRead(t testing.TB, path string) []byte {
-	data, err := os.ReadFile(path)
+// fontMapping returns the TrueType font ttf with a character map that maps
+// the one character r to the glyph of the character like.
+func fontMapping(t testing.TB, ttf []byte, r, like rune) []byte {
+	t.Helper()
+	tabs, err := fontfile.ReadTables(ttf)
 	if err != nil {
-		t.Skipf("%s: %v", path, err)
+		t.Fatal(err)
 	}
-	return data
+	gid := -1
+	if err := fontfile.MapRunes(tabs.ByTag["cmap"], func(c rune, g int) {
+		if c == like {
+			gid = g
+		}
+	}); err != nil || gid < 0 {
+		t.Fatalf("no glyph for %c: %v", like, err)
+	}
+	// cmap: version 0, one encoding record (Windows, UCS-4) at offset 12,
+	// then a format 12 subtable with one group.
+	be := binary.BigEndian
+	cmap := make([]byte, 12+28)
+	be.PutUint16(cmap[2:], 1)
+	be.PutUint16(cmap[4:], 3)
+	be.PutUint16(cmap[6:], 10)
+	be.PutUint32(cmap[8:], 12)
+	sub := cmap[12:]
+	be.PutUint16(sub[0:], 12)
+	be.PutUint32(sub[4:], 28)
+	be.PutUint32(sub[12:], 1)
+	be.PutUint32(sub[16:], uint32(r))
+	be.PutUint32(sub[20:], uint32(r))
+	be.PutUint32(sub[24:], uint32(gid))
+	tables := make(map[string][]byte, len(tabs.ByTag))
+	for tag, d := range tabs.ByTag {
+		tables[tag] = d
+	}
+	tables["cmap"] = cmap
+	return fontfile.Assemble(tabs.Version, tables)
 }
 
 // TestBadFallbackFont checks that an unreadable fallback font is an error

@@ -49,7 +49,7 @@ func (r *report) draw(c *canvas, progress func(float64)) {
 		r.drawReview(c, progress)
 		return
 	}
-	running := strings.TrimSpace(formtext.OrgName(r.f) + "　" + r.ed.Title)
+	running := strings.TrimSpace(formtext.OrgName(r.f) + "　" + formtext.Title(r.ed))
 	c.onNewPage = func() {
 		if c.page == 1 {
 			return
@@ -77,7 +77,7 @@ func (r *report) metadata() metadata {
 		}
 	}
 	return metadata{
-		title:    strings.TrimSpace(formtext.OrgName(r.f) + " " + r.ed.Title),
+		title:    strings.TrimSpace(formtext.OrgName(r.f) + " " + formtext.Title(r.ed)),
 		subject:  strings.TrimSpace(r.ed.Name + " " + r.f.AcademicYear),
 		author:   strings.TrimSpace(r.f.School),
 		keywords: "学生会组织深化改革 评估备案",
@@ -106,7 +106,7 @@ func chineseNumber(n int) string {
 func (r *report) formHead(c *canvas) {
 	c.newPage()
 	c.setSize(sizeTitle)
-	lines := c.wrap(r.ed.Title, contentW)
+	lines := c.wrap(formtext.Title(r.ed), contentW)
 	c.bold = true
 	c.textLines(marginLeft, c.y, contentW, lines, 'C')
 	c.bold = false
@@ -204,11 +204,36 @@ func (r *report) form(c *canvas) {
 		}
 	}
 	r.tail(c, tail)
-	if strings.TrimSpace(r.ed.Legend) != "" {
-		c.setSize(sizeSmall)
-		c.y += 1
-		r.paragraph(c, r.ed.Legend, 'L')
+}
+
+// sectionTop draws a section's caption row and, below the caption of the
+// form's first section, the edition's legend (标注“★”为核心指标…), where the
+// published 改革自评表 print it: above the column headings. Both are kept on
+// a page with the headings and 20 mm of the section's first rows.
+func (r *report) sectionTop(c *canvas, sec *forms.Section, t *table) {
+	keep := c.headerHeight(t) + 20
+	legend := strings.TrimSpace(r.ed.Legend)
+	if legend == "" || !r.firstSection(sec) {
+		r.captionRow(c, sec.Title, t.cols, keep)
+		return
 	}
+	c.setSize(sizeTable)
+	cells := c.layRow(&table{cols: t.cols, size: sizeTable}, []cell{{text: legend, span: len(t.cols), align: 'L'}})
+	h := c.rowHeight(cells, 0)
+	r.captionRow(c, sec.Title, t.cols, keep+h)
+	c.setSize(sizeTable)
+	c.need(h + keep)
+	c.drawRow(cells, h, false)
+}
+
+// firstSection reports whether sec is the first table of the form.
+func (r *report) firstSection(sec *forms.Section) bool {
+	for i := range r.ed.Sections {
+		if k := r.ed.Sections[i].Kind; k == forms.SectionAnswers || k == forms.SectionCounts {
+			return &r.ed.Sections[i] == sec
+		}
+	}
+	return false
 }
 
 // captionRow draws a section's caption as a row spanning the table, kept
@@ -234,7 +259,7 @@ func (r *report) answerSection(c *canvas, sec *forms.Section, keep float64) *tab
 		{text: sec.Columns[1], align: 'C', head: true},
 		{text: sec.Columns[2], align: 'C', head: true},
 	}}}
-	r.captionRow(c, sec.Title, formCols, c.headerHeight(t)+20)
+	r.sectionTop(c, sec, t)
 	answer := func(id string) []cell {
 		return []cell{
 			{text: formtext.Choice(r.f.Answers[id].Met, sec.Answers[0], sec.Answers[1], " "), align: 'C'},
@@ -269,7 +294,7 @@ func (r *report) collegeSection(c *canvas, sec *forms.Section, keep float64) {
 		{text: sec.Columns[1], align: 'C', head: true},
 		{text: sec.Columns[2], align: 'C', head: true},
 	}}}
-	r.captionRow(c, sec.Title, cols, c.headerHeight(t)+20)
+	r.sectionTop(c, sec, t)
 	items := sec.Answerable()
 	for _, it := range items {
 		count := ""

@@ -63,10 +63,13 @@ func (r *report) drawReview(c *canvas, progress func(float64)) {
 	c.y += float64(len(lines))*c.lineH() + 2
 	c.setSize(sizeBody)
 	for _, l := range []string{
-		strings.TrimSpace(school + "　" + r.ed.Title + "（" + r.ed.Name + "）"),
-		"内部审核用，不是报送的备案表。" + summary(rep) + "。",
+		strings.TrimSpace(school + "　" + formtext.Title(r.ed)),
+		"内部审核用，不是报送的" + strings.TrimSpace(r.ed.Title) + "。" + summary(rep) + "。",
 	} {
 		r.paragraph(c, l, 'L')
+	}
+	if note := UnconfirmedSummary(r.ed); note != "" {
+		r.paragraph(c, note, 'L')
 	}
 	if missing := Unanswered(r.f, r.ed); len(missing) > 0 {
 		r.paragraph(c, "未作答的项目："+strings.Join(missing, "、")+"。导出的备案表中这些项目的方框均未勾选。", 'L')
@@ -90,7 +93,7 @@ func (r *report) drawReview(c *canvas, progress func(float64)) {
 			c.row(t, []cell{
 				{text: strconv.Itoa(j + 1), align: 'C'},
 				{text: forms.PathSection(fd.Path), align: 'C'},
-				{text: concerns(fd)},
+				{text: concerns(r.ed, fd)},
 				{text: fd.Message},
 			}, 0)
 		}
@@ -108,17 +111,82 @@ func summary(rep *forms.Report) string {
 	return fmt.Sprintf("共 %d 个错误，%s，%d 个提示", rep.Errors, unmet, rep.Warnings)
 }
 
-// concerns names what a finding is about: the edition items and the place
-// of its data (工作人员名单第4行“学习成绩综合排名”).
-func concerns(fd forms.Finding) string {
+// concerns names what a finding is about: the edition items by their
+// numbers on the form (第6、4项; 二级第3项 for the college-level part) and the
+// place of its data (工作人员名单第4行“学习成绩综合排名”).
+func concerns(ed *forms.Edition, fd forms.Finding) string {
 	var parts []string
-	if len(fd.Items) > 0 {
-		parts = append(parts, "第"+strings.Join(fd.Items, "、")+"项")
+	if refs := itemRefs(ed, fd.Items); refs != "" {
+		parts = append(parts, refs)
 	}
-	if l := forms.PathLabel(fd.Path); l != "" && !strings.HasPrefix(l, "自评表第") {
+	if len(fd.Members) > 0 {
+		// One finding for several members: name their roster rows.
+		const most = 20
+		var rows []string
+		for _, m := range fd.Members[:min(most, len(fd.Members))] {
+			rows = append(rows, strconv.Itoa(m+1))
+		}
+		text := "名单第" + strings.Join(rows, "、") + "人"
+		if len(fd.Members) > most {
+			text += fmt.Sprintf("等%d人", len(fd.Members))
+		}
+		parts = append(parts, text)
+	} else if l := forms.PathLabel(fd.Path); l != "" && !strings.HasPrefix(l, "自评表第") {
 		parts = append(parts, l)
 	}
 	return strings.Join(parts, "；")
+}
+
+// UnconfirmedSummary says which items of ed could not be confirmed against
+// two publications, section by section, and asks the user to compare them
+// with the province's form (请与本省下发的表格核对); "" when every item is
+// confirmed. The official report prints the items verbatim and without this
+// note; the review report and the app carry it.
+func UnconfirmedSummary(ed *forms.Edition) string {
+	refs := formtext.UnconfirmedItems(ed)
+	if len(refs) == 0 {
+		return ""
+	}
+	var parts []string
+	seen := map[string]bool{}
+	for _, ref := range refs {
+		if seen[ref.Section] {
+			continue
+		}
+		seen[ref.Section] = true
+		where := "第" + formtext.UnconfirmedNumbers(refs, ref.Section) + "项"
+		if strings.TrimSpace(ref.Section) != "" {
+			where = ref.Section + where
+		}
+		parts = append(parts, where)
+	}
+	return fmt.Sprintf("表格原文：本版表格有 %d 项的原文或标注未能与两份公开件逐字核对（%s），%s。",
+		len(refs), strings.Join(parts, "；"), forms.UnconfirmedNote)
+}
+
+// itemRefs writes item ids as the form numbers them: 第6、4项 for the
+// school-level items, 二级第3、4项 for those of the college-level part.
+func itemRefs(ed *forms.Edition, ids []string) string {
+	var school, college []string
+	for _, id := range ids {
+		it, sec, ok := ed.Item(id)
+		switch {
+		case !ok:
+			school = append(school, id)
+		case sec.Kind == forms.SectionCounts:
+			college = append(college, formtext.ItemNumber(it))
+		default:
+			school = append(school, formtext.ItemNumber(it))
+		}
+	}
+	var out []string
+	if len(school) > 0 {
+		out = append(out, "第"+strings.Join(school, "、")+"项")
+	}
+	if len(college) > 0 {
+		out = append(out, "二级第"+strings.Join(college, "、")+"项")
+	}
+	return strings.Join(out, "；")
 }
 
 // Unanswered lists the numbers of the form's items (and parts) that the

@@ -43,7 +43,7 @@ func TestReviewReport(t *testing.T) {
 					if !strings.Contains(all[at:], squeeze(fd.Message)) {
 						t.Errorf("%s finding %q missing", sev.Chinese(), fd.Message)
 					}
-					if c := concerns(fd); c != "" && !strings.Contains(all, squeeze(c)) {
+					if c := concerns(ed, fd); c != "" && !strings.Contains(all, squeeze(c)) {
 						t.Errorf("finding %q: %q missing", fd.Message, c)
 					}
 				}
@@ -64,12 +64,15 @@ func TestConcernsAndUnanswered(t *testing.T) {
 		fd   forms.Finding
 		want string
 	}{
-		{forms.Finding{Path: "members[3].rank", Items: []string{"6"}}, "第6项；工作人员名单第4行“学习成绩综合排名”"},
+		{forms.Finding{Path: "members[3].rank", Items: []string{"6"}}, "第6项；" + forms.PathLabel("members[3].rank")},
 		{forms.Finding{Path: "answers[3.1]", Items: []string{"3.1"}}, "第3.1项"},
 		{forms.Finding{Path: "congress.delegates"}, forms.PathLabel("congress.delegates")},
+		{forms.Finding{Items: []string{"6", "c4"}}, "第6项；二级第4项"},
+		{forms.Finding{Path: "members", Items: []string{"4"}, Members: []int{0, 2, 4}}, "第4项；名单第1、3、5人"},
 	}
+	_, ed21 := example(t, "yangquan-2021.json")
 	for _, tt := range tests {
-		if got := concerns(tt.fd); got != tt.want {
+		if got := concerns(ed21, tt.fd); got != tt.want {
 			t.Errorf("concerns(%+v) = %q, want %q", tt.fd, got, tt.want)
 		}
 	}

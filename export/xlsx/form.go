@@ -25,18 +25,13 @@ func writeForm(b *book, f *forms.Filing, ed *forms.Edition, d *forms.Derived) er
 	last := len(formWidths)
 
 	r := s.next()
-	s.put(r, 1, r, last, ed.Title, lookTitle)
+	s.put(r, 1, r, last, formtext.Title(ed), lookTitle)
 	s.atLeast(r, 36)
 
 	for _, h := range ed.HeaderFields {
 		r = s.next()
 		s.put(r, 1, r, last, formtext.HeaderField(f, h), lookField)
 	}
-	if strings.TrimSpace(ed.Legend) != "" {
-		r = s.next()
-		s.put(r, 1, r, last, ed.Legend, lookField)
-	}
-
 	titleRow := 0
 	for si := range ed.Sections {
 		sec := &ed.Sections[si]
@@ -46,6 +41,12 @@ func writeForm(b *book, f *forms.Filing, ed *forms.Edition, d *forms.Derived) er
 		if strings.TrimSpace(sec.Title) != "" {
 			r = s.next()
 			s.put(r, 1, r, last, sec.Title, lookHead)
+		}
+		if titleRow == 0 && strings.TrimSpace(ed.Legend) != "" {
+			// The legend stands where the published 改革自评表 print it:
+			// below the first section's caption, above the headings.
+			r = s.next()
+			s.put(r, 1, r, last, strings.TrimSpace(ed.Legend), lookText)
 		}
 		r = s.next()
 		if titleRow == 0 {

@@ -114,7 +114,7 @@ func writeProperties(x *excelize.File, f *forms.Filing, ed *forms.Edition, opts 
 	org := formtext.OrgName(f)
 	subject := strings.TrimSpace(org + " " + ed.Name)
 	if err := x.SetDocProps(&excelize.DocProperties{
-		Title:          ed.Title,
+		Title:          formtext.Title(ed),
 		Subject:        subject,
 		Keywords:       strings.Join(nonEmpty(f.School, ed.Title, f.AcademicYear), "; "),
 		Description:    "由 sureform 根据填报文件生成的" + ed.Title + "（" + ed.Name + "）",

@@ -814,7 +814,7 @@ func TestMarkersAndLegend(t *testing.T) {
 	e.Sections[0].Items = items
 	x, _ := export(t, f, &e)
 	rows, _ := x.GetRows(SheetForm)
-	for _, want := range []string{e.Legend, "1. ★" + items[0].Text, "13. ▲" + items[12].Text} {
+	for _, want := range []string{e.Legend, "1★. " + items[0].Text, "13▲. " + items[12].Text} {
 		if rowOf(rows, 1, 0, want) == 0 {
 			t.Errorf("no row reads %q", want)
 		}

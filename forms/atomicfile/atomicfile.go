@@ -224,6 +224,8 @@ func osMessage(err error) string {
 		return "磁盘空间不足"
 	case errors.Is(err, syscall.EROFS):
 		return "磁盘或文件夹是只读的"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "文件名太长，请换一个短一些的文件名"
 	}
 	var pe *fs.PathError
 	var errno syscall.Errno

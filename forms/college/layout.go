@@ -74,6 +74,11 @@ const (
 	AnswerTextHeader   = "项目"
 	AnswerHeader       = "是否符合（是/否）"
 	AnswerNoteHeader   = "备注"
+	// AnswerCheckHeader heads the column, after 备注, that shows
+	// forms.UnconfirmedNote beside the items whose wording could not be
+	// confirmed; the workbook has it only when the edition has such items,
+	// and the reader does not read it.
+	AnswerCheckHeader = "原文核对"
 )
 
 // Title is the workbook's title: the school, the academic year and the

@@ -67,15 +67,7 @@ type Preview struct {
 }
 
 // ErrorCount is the number of problems that left a value unknown.
-func (p *Preview) ErrorCount() int {
-	n := 0
-	for _, pr := range p.Problems {
-		if pr.Severity == forms.SeverityError {
-			n++
-		}
-	}
-	return n
-}
+func (p *Preview) ErrorCount() int { return roster.CountErrors(p.Problems) }
 
 // WorkbooksIn lists the workbooks (.xlsx, .xlsm) in a folder, sorted, for
 // importing every returned workbook at once; Excel's lock files (~$…) are
@@ -196,41 +188,56 @@ func (r *reader) problem(sheet string, row, col int, sev forms.Severity, text, m
 // content: the one with most of the basic labels, and the one with a
 // 是/否 column and most of the items.
 func (r *reader) findSheets() *roster.FileError {
-	bestBasic, bestAnswers := 0, 0
-	for _, name := range r.wb.GetSheetList() {
-		if name == SheetRoster {
-			r.others = append(r.others, name) // not renamed: no need to look
-			continue
-		}
-		rows, err := readRows(r.wb, name, scanRows, false)
-		if err != nil {
-			continue // a chart sheet or an unreadable one: not ours
-		}
-		if n := countLabels(rows); n > bestBasic && n >= 3 {
-			if r.basic != "" {
-				r.others = append(r.others, r.basic)
+	list := r.wb.GetSheetList()
+	// The sheets under their own names, when they hold what they should.
+	for _, name := range list {
+		switch name {
+		case SheetBasic:
+			if rows, err := readRows(r.wb, name, maxSheetRows, true); err == nil && countLabels(rows) >= 3 {
+				r.basic, r.basicRows = name, rows
 			}
-			r.basic, r.basicRows, bestBasic = name, rows, n
-			continue
-		}
-		if n := countItems(rows, r.sec); n > bestAnswers && n >= 3 {
-			if r.answers != "" {
-				r.others = append(r.others, r.answers)
+		case SheetAnswers:
+			if rows, err := readRows(r.wb, name, maxSheetRows, true); err == nil && countItems(rows, r.sec) >= 3 {
+				r.answers, r.answerRows = name, rows
 			}
-			r.answers, r.answerRows, bestAnswers = name, rows, n
-			continue
-		}
-		r.others = append(r.others, name)
-	}
-	// Read the two sheets whole, with their merged cells.
-	if r.basic != "" {
-		if rows, err := readRows(r.wb, r.basic, maxSheetRows, true); err == nil {
-			r.basicRows = rows
 		}
 	}
-	if r.answers != "" {
-		if rows, err := readRows(r.wb, r.answers, maxSheetRows, true); err == nil {
-			r.answerRows = rows
+	// Renamed ones: the sheet with most of the labels, the one with most
+	// of the items, from their first rows.
+	if r.basic == "" || r.answers == "" {
+		bestBasic, bestAnswers := 0, 0
+		basic, answers := "", ""
+		for _, name := range list {
+			if name == SheetRoster || name == r.basic || name == r.answers {
+				continue // the roster, not renamed, or a sheet already found
+			}
+			rows, err := readRows(r.wb, name, scanRows, false)
+			if err != nil {
+				continue // a chart sheet or an unreadable one: not ours
+			}
+			if n := countLabels(rows); r.basic == "" && n > bestBasic && n >= 3 {
+				basic, bestBasic = name, n
+				continue
+			}
+			if n := countItems(rows, r.sec); r.answers == "" && n > bestAnswers && n >= 3 {
+				answers, bestAnswers = name, n
+			}
+		}
+		// Read them whole, with their merged cells.
+		if basic != "" {
+			if rows, err := readRows(r.wb, basic, maxSheetRows, true); err == nil {
+				r.basic, r.basicRows = basic, rows
+			}
+		}
+		if answers != "" {
+			if rows, err := readRows(r.wb, answers, maxSheetRows, true); err == nil {
+				r.answers, r.answerRows = answers, rows
+			}
+		}
+	}
+	for _, name := range list {
+		if name != r.basic && name != r.answers {
+			r.others = append(r.others, name)
 		}
 	}
 	if r.basic == "" && r.answers == "" {

@@ -212,9 +212,13 @@ type Preview struct {
 }
 
 // ErrorCount returns the number of problems of severity forms.SeverityError.
-func (p *Preview) ErrorCount() int {
+func (p *Preview) ErrorCount() int { return CountErrors(p.Problems) }
+
+// CountErrors returns the number of problems of severity
+// forms.SeverityError: those that left a value unknown.
+func CountErrors(problems []Problem) int {
 	n := 0
-	for _, pr := range p.Problems {
+	for _, pr := range problems {
 		if pr.Severity == forms.SeverityError {
 			n++
 		}
