@@ -543,6 +543,9 @@ func (p *rosterPage) focusPath(path string) bool {
 		col = 1
 	}
 	id := widget.TableCellID{Row: row, Col: col}
+	// from the leading edge, so that the row's name stays in view as long
+	// as the field's column fits beside it; the selection marks the row
+	p.table.ScrollToLeading()
 	p.table.ScrollTo(id)
 	p.table.Select(id)
 	p.showDetail(mi)

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -181,5 +182,18 @@ func TestFixedFieldKeepsItsLine(t *testing.T) {
 	relayout(w.pages[stepBasic].content())
 	if got := abs(); got != at {
 		t.Errorf("the field below moved from %v to %v when the problem was fixed", at, got)
+	}
+}
+
+// Errors give advice in the window's terms, not the command line's.
+func TestErrorsSpeakGUITerms(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.showError(errors.New("没有找到名单表头。请检查表头，或使用 sureform template 生成的模板"))
+	if msg := overlayText(w); strings.Contains(msg, "sureform") || !strings.Contains(msg, "保存空白名单模板…") {
+		t.Errorf("message %q", msg)
+	}
+	w.onTypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.win.Canvas().Overlays().Top() != nil {
+		t.Error("Esc does not close the error")
 	}
 }
