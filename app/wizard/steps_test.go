@@ -197,3 +197,18 @@ func TestErrorsSpeakGUITerms(t *testing.T) {
 		t.Error("Esc does not close the error")
 	}
 }
+
+// Every step fits a 1024×600 screen beside the step list: no page is
+// wider than what the window has for it there.
+func TestEveryStepFitsA1024Screen(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	for _, ex := range []string{"yangquan-2021.json", "changji-2020.json"} {
+		w.OpenExample(ex)
+		for _, id := range w.ids {
+			w.ShowStepByTitle(stepTitles[id])
+			if min := w.win.Content().MinSize(); min.Width > 1000 {
+				t.Errorf("%s %s: the window needs %v wide", ex, stepTitles[id], min.Width)
+			}
+		}
+	}
+}
