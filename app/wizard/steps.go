@@ -56,7 +56,7 @@ var steps = []stepDef{
 	{id: stepStructure, title: "组织架构", build: func(w *Window) stepPage { return newStructurePage(w) },
 		started:   func(f *forms.Filing) bool { return len(f.Members) > 0 || len(f.Departments) > 0 },
 		sections:  []string{"departments"},
-		alsoRules: []string{forms.RuleMemberDepartmentMissing, forms.RuleMemberPresidiumPlacement}},
+		alsoRules: []string{forms.RuleMemberDepartmentMissing, forms.RuleMemberPositionMissing, forms.RuleMemberPresidiumPlacement}},
 	{id: stepCongress, title: "学生代表大会", build: func(w *Window) stepPage { return newCongressPage(w) },
 		started: func(f *forms.Filing) bool {
 			return !f.Congress.Date.IsZero() || f.Congress.Delegates != nil

@@ -80,6 +80,12 @@ func TestStepStatesOfANewFiling(t *testing.T) {
 	if st := w.states[stepStructure]; st.findings() == 0 || st.label() == "已完成" {
 		t.Errorf("组织架构 with 5 members to place: %+v %q", st, st.label())
 	}
+	// members with neither position nor department: 组织架构 cannot count
+	// them either
+	w.OpenExample("changji-2020.json")
+	if st := w.states[stepStructure]; st.findings() == 0 || st.label() == "已完成" {
+		t.Errorf("组织架构 of changji (40 unplaced): %+v %q", st, st.label())
+	}
 }
 
 // Each part of the filing that findings are grouped by (forms'
