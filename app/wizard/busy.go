@@ -1,7 +1,9 @@
 package wizard
 
 import (
+	"errors"
 	"log"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -11,13 +13,23 @@ import (
 )
 
 // showError tells the user what went wrong; the message is already
-// Chinese and says where.
+// Chinese and says where. Advice given in command-line terms is said in
+// the window's (guiTerms).
 func (w *Window) showError(err error) {
 	log.Print(err)
-	w.showCharacters(err.Error()) // it may quote the user's data or a path
-	d := dialog.NewError(err, w.win)
+	msg := guiTerms.Replace(err.Error())
+	w.showCharacters(msg) // it may quote the user's data or a path
+	d := dialog.NewError(errors.New(msg), w.win)
+	w.keys(d, d.Hide, d.Hide)
 	d.Show()
 }
+
+// guiTerms turns the domain's advice for command-line users into what a
+// user of the window does.
+var guiTerms = strings.NewReplacer(
+	"使用 sureform template 生成的模板", "使用“工作人员名单”中“保存空白名单模板…”保存的模板",
+	"用 sureform editions 查看可用版本", "“文件 → 新建…”中列出了可用的版本",
+)
 
 // busy shows a progress indicator while work runs off the UI thread; done
 // runs on the UI thread with the work's error.

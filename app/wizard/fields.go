@@ -115,11 +115,12 @@ func (fd *field) show(findings []forms.Finding) bool {
 		isErr = isErr || isError(f)
 	}
 	if len(msgs) == 0 {
-		if !fd.hint.Visible() {
-			return false
+		// the line stays, empty, so that the fields below do not jump
+		// up while the user is still at this one
+		if fd.hint.Text != "" {
+			fd.hint.SetText("")
 		}
-		fd.hint.Hide()
-		return true
+		return false
 	}
 	text := strings.Join(msgs, "\n")
 	imp := widget.WarningImportance
@@ -332,7 +333,7 @@ func (w *Window) percentField(path string, get func() *float64, set func(*float6
 // dateField edits a date written YYYY-MM-DD.
 func (w *Window) dateField(path string, get func() forms.Date, set func(forms.Date)) *field {
 	parse := func(s string) (forms.Date, error) { return forms.ParseDate(toHalfWidth(s)) }
-	return parsedField(w, path, "年-月-日，如 2021-06-03", get().String(), parse,
+	return parsedField(w, path, "如 2021-06-03、2021年6月3日或 2021/6/3", get().String(), parse,
 		func(_ string, err error) string { return err.Error() }, set)
 }
 

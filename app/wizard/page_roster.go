@@ -97,11 +97,11 @@ func (p *rosterPage) content() fyne.CanvasObject {
 	p.undo = widget.NewButtonWithIcon("撤销导入", theme.ContentUndoIcon(), p.w.undoImport)
 	tmpl := widget.NewButton("保存空白名单模板…", p.w.saveTemplate)
 	tmpl.Importance = widget.LowImportance
+	// two rows, so that the page fits a 1024-pixel-wide screen beside the
+	// step list (one row made the window wider than such a screen)
 	tools := container.NewHBox(imp, p.undo, add, tmpl)
-	tools.Add(widget.NewSeparator())
-	tools.Add(p.onlyIssues)
-	tools.Add(p.sortBy)
-	p.top = container.NewVBox(tools, p.count, p.general)
+	view := container.NewHBox(p.onlyIssues, p.sortBy, p.count)
+	p.top = container.NewVBox(tools, view, p.general)
 	top := p.top
 	top.Add(note("可以把 Excel（.xlsx）或 CSV 名单文件直接拖到窗口上导入。"))
 	p.root = container.NewBorder(top, p.detail, nil, nil, p.table)
@@ -543,6 +543,9 @@ func (p *rosterPage) focusPath(path string) bool {
 		col = 1
 	}
 	id := widget.TableCellID{Row: row, Col: col}
+	// from the leading edge, so that the row's name stays in view as long
+	// as the field's column fits beside it; the selection marks the row
+	p.table.ScrollToLeading()
 	p.table.ScrollTo(id)
 	p.table.Select(id)
 	p.showDetail(mi)

@@ -30,7 +30,7 @@ func (p *structurePage) content() fyne.CanvasObject {
 		return p.root
 	}
 	f := p.w.doc.filing
-	p.counts = widget.NewLabel("")
+	p.counts = note("") // wraps: the count of unplaced members makes it long
 	p.presidium = note("")
 	p.depts = container.NewVBox()
 	p.extra = container.NewVBox()
@@ -47,7 +47,7 @@ func (p *structurePage) content() fyne.CanvasObject {
 		p.counts,
 		heading("主席团"), p.presidium,
 		heading("工作部门"), p.depts, container.NewHBox(add), p.extra,
-		heading("组织架构图"), p.chart))
+		heading("组织架构图"), container.NewHScroll(p.chart))) // a wide chart scrolls, the page stays
 	return p.root
 }
 

@@ -2,11 +2,14 @@ package wizard
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"sureform/assets"
 	"sureform/forms"
 )
 
@@ -91,5 +94,30 @@ func BenchmarkEditRevalidate1000(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		p.setCell(500, col, fmt.Sprintf("成员%d", i))
 		w.validateNow()
+	}
+}
+
+// BenchmarkOpenAndVisitEveryStep is what the window does from its start
+// to every step shown once with the 40-member example open: building the
+// window, opening the filing by argument and laying out each page (with
+// the test driver, which does not draw on a GPU).
+func BenchmarkOpenAndVisitEveryStep(b *testing.B) {
+	dir := b.TempDir()
+	data, err := assets.Examples.ReadFile("examples/changji-2020.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, "changji.json")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		w := newTestWindowWith(b, allBackends(), func(o *Options) { o.OpenFile = path })
+		w.start()
+		for s := range w.ids {
+			w.showStep(s)
+		}
+		w.win.Close()
 	}
 }

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -142,5 +143,72 @@ func TestDialogKeys(t *testing.T) {
 	school.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if w.doc.filing.School != "回车学院" {
 		t.Errorf("Enter in 新建填报: school %q", w.doc.filing.School)
+	}
+}
+
+// Date fields read the forms people type, through the checker's parser.
+func TestDateFieldsReadTypedDates(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.createFiling(edition(t, w, "2021"), "测试学院", forms.OrgStudentUnion)
+	e := w.fields["filing_date"].focus.(*fieldEntry)
+	for _, typed := range []string{"2020年11月27日", "2020/11/27", "２０２０-11-27", "2020.11.27"} {
+		e.SetText(typed)
+		if got := w.doc.filing.FilingDate.String(); got != "2020-11-27" || w.fields["filing_date"].local != "" {
+			t.Errorf("%q: date %s, problem %q", typed, got, w.fields["filing_date"].local)
+		}
+	}
+	e.SetText("2020-11-7")
+	if got := w.doc.filing.FilingDate.String(); got != "2020-11-07" {
+		t.Errorf("2020-11-7: %s", got)
+	}
+	e.SetText("十一月")
+	if w.fields["filing_date"].local == "" || w.doc.filing.FilingDate.String() != "2020-11-07" {
+		t.Errorf("unreadable date: problem %q, date %s", w.fields["filing_date"].local, w.doc.filing.FilingDate)
+	}
+}
+
+// A field whose problem is fixed keeps the line its message took, so the
+// fields below do not jump while the user is still there.
+func TestFixedFieldKeepsItsLine(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.OpenExample("yangquan-2021.json")
+	students := w.fields["students"].focus.(*fieldEntry)
+	below := w.fields["large_school"].input
+	students.SetText("三千")
+	relayout(w.pages[stepBasic].content())
+	abs := func() fyne.Position { return fyne.CurrentApp().Driver().AbsolutePositionForObject(below) }
+	at := abs()
+	students.SetText("3143")
+	relayout(w.pages[stepBasic].content())
+	if got := abs(); got != at {
+		t.Errorf("the field below moved from %v to %v when the problem was fixed", at, got)
+	}
+}
+
+// Errors give advice in the window's terms, not the command line's.
+func TestErrorsSpeakGUITerms(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	w.showError(errors.New("没有找到名单表头。请检查表头，或使用 sureform template 生成的模板"))
+	if msg := overlayText(w); strings.Contains(msg, "sureform") || !strings.Contains(msg, "保存空白名单模板…") {
+		t.Errorf("message %q", msg)
+	}
+	w.onTypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.win.Canvas().Overlays().Top() != nil {
+		t.Error("Esc does not close the error")
+	}
+}
+
+// Every step fits a 1024×600 screen beside the step list: no page is
+// wider than what the window has for it there.
+func TestEveryStepFitsA1024Screen(t *testing.T) {
+	w := newTestWindow(t, allBackends())
+	for _, ex := range []string{"yangquan-2021.json", "changji-2020.json"} {
+		w.OpenExample(ex)
+		for _, id := range w.ids {
+			w.ShowStepByTitle(stepTitles[id])
+			if min := w.win.Content().MinSize(); min.Width > 1000 {
+				t.Errorf("%s %s: the window needs %v wide", ex, stepTitles[id], min.Width)
+			}
+		}
 	}
 }
