@@ -94,8 +94,21 @@ xvfb=$!
 for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
 [ -s "$work/display" ] || { cat "$work/xvfb.log" >&2; fail "Xvfb 没有启动"; }
 export DISPLAY=":$(cat "$work/display")"
-wineboot --init >"$work/wineboot.log" 2>&1 || { cat "$work/wineboot.log" >&2; fail "Wine 环境初始化失败"; }
-wineserver -w
+# A first start of Wine on a loaded machine has been seen to fail once
+# ("could not load kernel32.dll") and succeed on the next try with a fresh
+# prefix; a second failure is a real one.
+booted=""
+for attempt in 1 2; do
+  if wineboot --init >"$work/wineboot.log" 2>&1 && wineserver -w; then
+    booted=1
+    break
+  fi
+  echo "check-windows-exe: Wine 环境初始化失败（第 $attempt 次）：$(tail -n 1 "$work/wineboot.log")"
+  wineserver -k 2>/dev/null || true
+  rm -rf "$WINEPREFIX"
+  sleep 2
+done
+[ -n "$booted" ] || { cat "$work/wineboot.log" >&2; fail "Wine 环境初始化失败"; }
 system32="$WINEPREFIX/drive_c/windows/system32"
 [ -d "$system32" ] || fail "Wine 环境中没有 $system32"
 # Go (1.24 and later) takes its random numbers from ProcessPrng in

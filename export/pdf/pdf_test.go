@@ -369,7 +369,9 @@ func pdfinfo(t testing.TB, pdf []byte) string {
 	t.Helper()
 	bin := lookTool(t, "pdfinfo")
 	path := filepath.Join(t.TempDir(), "report.pdf")
-	os.WriteFile(path, pdf, 0o600)
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	out, err := exec.Command(bin, path).Output()
 	if err != nil {
 		t.Fatalf("pdfinfo: %v", err)

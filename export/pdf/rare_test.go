@@ -64,14 +64,15 @@ func TestRareCharacters(t *testing.T) {
 		t.Errorf("subset has only %d glyphs", n)
 	}
 	// Every page renders.
-	if bin, err := exec.LookPath("pdftoppm"); err == nil {
-		dir := t.TempDir()
-		path := filepath.Join(dir, "rare.pdf")
-		os.WriteFile(path, buf.Bytes(), 0o600)
-		out, err := exec.Command(bin, "-r", "20", "-png", path, filepath.Join(dir, "p")).CombinedOutput()
-		if err != nil || len(out) > 0 {
-			t.Errorf("pdftoppm: %v %s", err, out)
-		}
+	bin := lookTool(t, "pdftoppm")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rare.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-r", "20", "-png", path, filepath.Join(dir, "p")).CombinedOutput()
+	if err != nil || len(out) > 0 {
+		t.Errorf("pdftoppm: %v %s", err, out)
 	}
 }
 

@@ -161,8 +161,10 @@ func (r *report) paragraph(c *canvas, text string, align byte) {
 }
 
 // formCols are the column widths of the form: group or item number, item
-// text, conclusion, 备注. An item without parts spans the first two.
-var formCols = []float64{22, 84, 36, 32}
+// text, conclusion, 备注. An item without parts spans the first two. The
+// first is wide enough for the six characters of the longest official
+// label (自评公开链接, 高校团委意见) on one line.
+var formCols = []float64{25, 81, 36, 32}
 
 // Signature block geometry, in mm.
 const (
