@@ -201,10 +201,9 @@ func (w *Window) edited() {
 	w.doc.edits++
 	// before the next frame draws what was typed
 	w.showCharacters(w.doc.filing)
-	if !w.doc.dirty {
-		w.doc.dirty = true
-		w.updateTitle()
-	}
+	// the title names the school, which may be what was edited
+	w.doc.dirty = true
+	w.updateTitle()
 	w.scheduleValidate()
 }
 

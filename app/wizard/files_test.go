@@ -92,13 +92,40 @@ func TestOpenByArgument(t *testing.T) {
 			if w.doc == nil || w.doc.filing.School != tc.opened || w.doc.path != tc.path || w.doc.dirty {
 				t.Fatalf("document %+v", w.doc)
 			}
-			if got := w.win.Title(); !strings.HasPrefix(got, "昌吉 备案.json — ") {
+			if got := w.win.Title(); got != "昌吉职业技术学院 — 昌吉 备案.json — 学生会改革自评填报" {
 				t.Errorf("title %q", got)
+			}
+			// the title follows the school's name and the unsaved state
+			w.doc.filing.School = "昌吉学院"
+			w.edited()
+			if got := w.win.Title(); got != "昌吉学院 — 昌吉 备案.json * — 学生会改革自评填报" {
+				t.Errorf("title after editing the school %q", got)
 			}
 			if w.pageTitle.Text != "基本信息" {
 				t.Errorf("page %q", w.pageTitle.Text)
 			}
 		})
+	}
+}
+
+// The filing given as argument opens once the app runs: Fyne's driver
+// only then follows theme changes, and a font re-pruned for the filing's
+// characters before would leave the window measuring text with the older
+// font (Fyne then loads a whole system font for each character missing).
+func TestOpenByArgumentWhenTheAppStarts(t *testing.T) {
+	filing := exampleFile(t, t.TempDir(), "changji-2020.json", "changji-2020.json")
+	w := newTestWindowWith(t, allBackends(), func(o *Options) { o.OpenFile = filing })
+	w.ShowAndRun() // the test app's Run returns at once
+	if w.doc != nil {
+		t.Fatal("the filing opened before the app started")
+	}
+	lc, ok := w.app.Lifecycle().(interface{ OnStarted() func() })
+	if !ok || lc.OnStarted() == nil {
+		t.Fatal("nothing is run when the app starts")
+	}
+	lc.OnStarted()()
+	if w.doc == nil || w.doc.path != filing {
+		t.Fatalf("after start the document is %+v", w.doc)
 	}
 }
 

@@ -166,7 +166,13 @@ func (w *Window) Window() fyne.Window { return w.win }
 // autosave and runs the app until it quits.
 func (w *Window) ShowAndRun() {
 	w.win.Show()
-	w.start()
+	// Fyne's driver follows theme changes (and drops the faces it parsed
+	// from the previous font) only once it runs; a filing opened before
+	// would bring characters to the font (showCharacters) while the window's
+	// text stays measured with the older font, and for each rarer character
+	// of the filing missing there Fyne would load a whole system font that
+	// has it (a Chinese one costs 30 MB, for the life of the process).
+	w.app.Lifecycle().SetOnStarted(w.start)
 	w.startAutosave(20 * time.Second)
 	w.app.Run()
 	close(w.stopAutosave)
@@ -459,6 +465,10 @@ func (w *Window) updateTitle() {
 			name += " *"
 		}
 		title = name + " — " + w.opts.Name
+		// the school first: the taskbar shows whose filing a window holds
+		if school := strings.TrimSpace(w.doc.filing.School); school != "" {
+			title = school + " — " + title
+		}
 	}
 	w.win.SetTitle(title)
 }

@@ -57,7 +57,7 @@ func TestCreateFiling(t *testing.T) {
 			if !strings.Contains(steps, tc.has) || strings.Contains(steps, tc.hasNo) {
 				t.Errorf("steps %s: want %s, not %s", steps, tc.has, tc.hasNo)
 			}
-			if got := w.win.Title(); got != "未命名 * — 学生会改革自评填报" {
+			if got := w.win.Title(); got != "测试职业技术学院 — 未命名 * — 学生会改革自评填报" {
 				t.Errorf("title = %q", got)
 			}
 			if w.pageTitle.Text != "基本信息" {
