@@ -3,7 +3,6 @@ package wizard
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -299,12 +298,12 @@ func (p *exportPage) done(jobs []exportJob, notes []string) {
 	for _, j := range jobs {
 		j := j
 		link := widget.NewHyperlink("打开 "+filepath.Base(j.path), nil) // the user's text: not in a bold button
-		link.OnTapped = func() { openFileURL(j.path); d.Hide() }
+		link.OnTapped = func() { d.Hide(); p.w.openExported(j.path, false) }
 		box.Add(link)
 	}
 	p.status.Importance = widget.SuccessImportance
 	p.status.SetText("已导出：\n" + strings.Join(names, "\n"))
-	folder := widget.NewButton("打开所在文件夹", func() { openFileURL(filepath.Dir(jobs[0].path)); d.Hide() })
+	folder := widget.NewButton("打开所在文件夹", func() { d.Hide(); p.w.openExported(filepath.Dir(jobs[0].path), true) })
 	content := container.NewVBox(note("已导出：\n"+strings.Join(names, "\n")), box, folder)
 	if len(notes) > 0 {
 		n := note("请注意：\n" + strings.Join(notes, "\n"))
@@ -314,16 +313,4 @@ func (p *exportPage) done(jobs []exportJob, notes []string) {
 	d = dialog.NewCustom("导出完成", "关闭", container.NewVScroll(content), p.w.win)
 	d.Resize(fyne.NewSize(600, 340))
 	d.Show()
-}
-
-// openFileURL opens a file or folder with the system's default program.
-func openFileURL(path string) {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // C:/… on Windows
-	}
-	u := &url.URL{Scheme: "file", Path: p}
-	if err := fyne.CurrentApp().OpenURL(u); err != nil {
-		fyne.LogError("opening "+path, err)
-	}
 }

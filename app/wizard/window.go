@@ -120,6 +120,9 @@ type Window struct {
 
 	// chooser asks for files (see fileChooser); tests set a fake.
 	chooser fileChooser
+	// openSystem opens a file or folder with the system's program for it
+	// (openWithSystem); tests set a fake.
+	openSystem func(path string) error
 
 	validateTimer *time.Timer
 	// recoveryID names the window's own recovery file.
@@ -141,7 +144,8 @@ func New(a fyne.App, opts Options) (*Window, error) {
 		opts.Backends.Roster = FormsRoster{}
 	}
 	w := &Window{app: a, opts: opts, editions: eds, fields: map[string]*field{},
-		byPath: map[string][]forms.Finding{}, states: map[string]stepState{}, recoveryID: newRecoveryID()}
+		byPath: map[string][]forms.Finding{}, states: map[string]stepState{}, recoveryID: newRecoveryID(),
+		openSystem: openWithSystem}
 	if opts.UserEditionsDir != "" {
 		w.startupErrors = eds.AddUserEditions(opts.UserEditionsDir)
 	}
