@@ -50,8 +50,18 @@ type formTheme struct{}
 func NewTheme() fyne.Theme { return formTheme{} }
 
 func (formTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameFocus {
+		return focusColor
+	}
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }
+
+// focusColor marks the button, check box, choice or link that has the
+// keyboard's focus (a focused field has its blue border). Fyne's own is the
+// primary blue at 16 % opacity, which over a grey button is barely told
+// apart from the pointer's hover and over the blue 下一步 button not at all;
+// a darker blue at 45 % is clear over both (TestFocusIsVisible).
+var focusColor = color.NRGBA{R: 0x00, G: 0x30, B: 0x90, A: 0x73}
 
 func (formTheme) Font(s fyne.TextStyle) fyne.Resource {
 	if s.Symbol {
