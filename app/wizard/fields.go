@@ -91,7 +91,10 @@ type field struct {
 	view  fyne.CanvasObject
 	focus fyne.Focusable
 	hint  *widget.Label
-	local string
+	// hintText is the hint's text as set (the label holds it broken into
+	// lines, see breakChinese).
+	hintText string
+	local    string
 }
 
 func newField(path string, input fyne.CanvasObject, focus fyne.Focusable) *field {
@@ -117,7 +120,8 @@ func (fd *field) show(findings []forms.Finding) bool {
 	if len(msgs) == 0 {
 		// the line stays, empty, so that the fields below do not jump
 		// up while the user is still at this one
-		if fd.hint.Text != "" {
+		if fd.hintText != "" {
+			fd.hintText = ""
 			fd.hint.SetText("")
 		}
 		return false
@@ -127,10 +131,11 @@ func (fd *field) show(findings []forms.Finding) bool {
 	if isErr {
 		imp = widget.DangerImportance
 	}
-	if fd.hint.Visible() && fd.hint.Text == text && fd.hint.Importance == imp {
+	if fd.hint.Visible() && fd.hintText == text && fd.hint.Importance == imp {
 		return false
 	}
 	fd.hint.Importance = imp
+	fd.hintText = text
 	fd.hint.SetText(text)
 	fd.hint.Show()
 	return true
@@ -163,7 +168,7 @@ func (fd *field) cell() fyne.CanvasObject {
 	if fd.view != nil {
 		in = fd.view
 	}
-	return container.NewVBox(in, fd.hint)
+	return container.NewVBox(in, breakChinese(fd.hint))
 }
 
 // form lays out labelled fields in two columns.

@@ -46,10 +46,10 @@ func (p *answersPage) content() fyne.CanvasObject {
 	}
 	ed := p.w.doc.edition
 	fill := widget.NewButton("未作答的项按数据建议填写", p.fillSuggested)
-	p.box = container.NewVBox(note("每一项都列出表格原文、根据已填数据得出的建议结论及理由。请选择本校的结论；备注留空时，导出时使用框中灰色的数据备注。"),
+	p.box = container.NewVBox(breakChinese(note("每一项都列出表格原文、根据已填数据得出的建议结论及理由。请选择本校的结论；备注留空时，导出时使用框中灰色的数据备注。")),
 		container.NewHBox(fill))
 	if ed.Legend != "" {
-		p.box.Add(note(ed.Legend + "未达标的核心指标在“审核”中标为【★核心指标】；观测指标的问题只作提示。"))
+		p.box.Add(breakChinese(note(ed.Legend + "未达标的核心指标在“审核”中标为【★核心指标】；观测指标的问题只作提示。")))
 	}
 	for si := range ed.Sections {
 		s := &ed.Sections[si]
@@ -64,7 +64,7 @@ func (p *answersPage) content() fyne.CanvasObject {
 				group := widget.NewLabel(itemLabel(it))
 				group.Wrapping = fyne.TextWrapWord
 				group.TextStyle.Bold = true
-				p.box.Add(group)
+				p.box.Add(breakChinese(group))
 				for _, part := range it.Parts {
 					p.box.Add(p.row(s, part))
 				}
@@ -169,7 +169,7 @@ func (p *answersPage) row(s *forms.Section, it forms.Item) fyne.CanvasObject {
 	fm := newForm()
 	fm.add("本校结论", answer)
 	fm.add("备注", noteField)
-	r.card = widget.NewCard("", "", container.NewVBox(text, r.suggest, r.related, fm.grid))
+	r.card = widget.NewCard("", "", container.NewVBox(breakChinese(text), breakChinese(r.suggest), breakChinese(r.related), fm.grid))
 	p.items[id] = r
 	p.order = append(p.order, id)
 	return r.card

@@ -46,7 +46,7 @@ func (p *basicPage) content() fyne.CanvasObject {
 			func() string { return f.PublicURL }, func(s string) { f.PublicURL = s }))
 	}
 	intro := note("请填写学校和组织的基本情况。学生人数用于计算学生代表所占比例。")
-	p.root = container.NewVScroll(container.NewVBox(intro, fm.grid))
+	p.root = container.NewVScroll(container.NewVBox(breakChinese(intro), fm.grid))
 	return p.root
 }
 

@@ -54,7 +54,7 @@ func (p *congressPage) content() fyne.CanvasObject {
 	// are shown under it
 	seats := w.register(newField("congress.seats_by_college", container.NewVBox(p.seats, container.NewHBox(add)), nil))
 	p.root = container.NewVScroll(container.NewVBox(
-		note("填写最近一次校级学生（研究生）代表大会的情况。比例均由人数计算，不需手算。"),
+		breakChinese(note("填写最近一次校级学生（研究生）代表大会的情况。比例均由人数计算，不需手算。")),
 		fm.grid, heading("主席团选举"), el.grid,
 		heading("根据人数计算"), p.ratios,
 		heading("各院系代表名额（选填）"), seats.cell()))

@@ -21,7 +21,7 @@ func (p *guidancePage) content() fyne.CanvasObject {
 		return p.root
 	}
 	g := &p.w.doc.filing.Guidance
-	box := container.NewVBox(note("填写校团委分管学生会组织的副书记和学生会组织秘书长，并说明是否为专职团干。"))
+	box := container.NewVBox(breakChinese(note("填写校团委分管学生会组织的副书记和学生会组织秘书长，并说明是否为专职团干。")))
 	box.Add(p.guide("分管学生会组织的校团委副书记", "guidance.deputy_secretary", &g.DeputySecretary))
 	box.Add(p.guide("学生会组织秘书长", "guidance.secretary_general", &g.SecretaryGeneral))
 	p.root = container.NewVScroll(box)

@@ -34,7 +34,7 @@ func (p *reviewPage) content() fyne.CanvasObject {
 	p.list = container.NewVBox()
 	p.scroll = container.NewVScroll(p.list)
 	p.root = container.NewBorder(container.NewVBox(p.summary,
-		note("“错误”表示不符合评估要求，导出前应当改正；“未作答”是还没有填的项目；“未达标项”是学校如实填报的差距；“提示”表示需要核实或说明的情况。点击问题可跳到对应的栏目。")),
+		breakChinese(note("“错误”表示不符合评估要求，导出前应当改正；“未作答”是还没有填的项目；“未达标项”是学校如实填报的差距；“提示”表示需要核实或说明的情况。点击问题可跳到对应的栏目。"))),
 		nil, nil, nil, p.scroll)
 	return p.root
 }

@@ -28,7 +28,7 @@ func (p *satisfactionPage) content() fyne.CanvasObject {
 	p.unionRate = widget.NewLabel("")
 	p.staffRate = widget.NewLabel("")
 	box := container.NewVBox(
-		note("填写满意度调查的样本数和各选项人数，满意率由程序按（满意＋基本满意）÷样本数计算。"),
+		breakChinese(note("填写满意度调查的样本数和各选项人数，满意率由程序按（满意＋基本满意）÷样本数计算。")),
 		p.question("学生对学生会组织的满意度", "satisfaction.union", &s.Union, p.unionRate),
 		p.question("学生对学生会工作人员的满意度", "satisfaction.staff", &s.Staff, p.staffRate),
 	)

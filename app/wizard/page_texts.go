@@ -21,7 +21,7 @@ func (p *textsPage) content() fyne.CanvasObject {
 		return p.root
 	}
 	w, f := p.w, p.w.doc.filing
-	box := container.NewVBox(note("以下文字随自评结果一并公开。典型经验、品牌项目、问题不足和改进建议为选填；自评表中答“未达标/否”的条目，请在“问题不足”中说明原因。"))
+	box := container.NewVBox(breakChinese(note("以下文字随自评结果一并公开。典型经验、品牌项目、问题不足和改进建议为选填；自评表中答“未达标/否”的条目，请在“问题不足”中说明原因。")))
 	for _, s := range forms.TextSections {
 		s := s
 		fd := w.textField("texts."+s.Key, "", true, func() string { return *s.Get(&f.Texts) }, func(v string) { *s.Get(&f.Texts) = v })

@@ -1,0 +1,83 @@
+package wizard
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"sureform/export/linebreak"
+)
+
+// chineseTexts are the labels broken by the Chinese rules in the open page.
+func chineseTexts(w *Window) []*chineseText {
+	var out []*chineseText
+	for _, o := range test.LaidOutObjects(w.win.Content()) {
+		if c, ok := o.(*chineseText); ok && c.Visible() && c.label.Text != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// The item texts, suggestions and help texts of 改革自评表 break where
+// Chinese text may break, at every window width: no line starts with
+// closing punctuation (），。、) or ends with opening punctuation, an item's
+// number stays with its text and a number with its unit; Fyne draws the
+// lines as broken (it does not wrap them again).
+func TestAnswersPageBreaksLinesByChineseRules(t *testing.T) {
+	for _, example := range []string{"changji-2020.json", "yangquan-2021.json"} {
+		for _, width := range []float32{1024, 1366, 760} {
+			w := newTestWindow(t, allBackends())
+			w.OpenExample(example)
+			w.ShowStepByTitle("改革自评表")
+			w.win.Resize(fyne.NewSize(width, 700))
+			texts := chineseTexts(w)
+			if len(texts) < 10 {
+				t.Fatalf("%s: %d labels broken by the Chinese rules, want every item's", example, len(texts))
+			}
+			multi := 0
+			for _, c := range texts {
+				lines := strings.Split(c.label.Text, "\n")
+				if len(lines) > 1 {
+					multi++
+				}
+				if joined := strings.ReplaceAll(c.label.Text, "\n", ""); strings.ReplaceAll(c.lines.source, "\n", "") != joined {
+					t.Errorf("%s at %v: text changed when broken: %q → %q", example, width, c.lines.source, joined)
+				}
+				for i, line := range lines {
+					rs := []rune(line)
+					if len(rs) == 0 {
+						continue
+					}
+					if linebreak.IsClosing(rs[0]) {
+						t.Errorf("%s at %v: line starts with %q: %q", example, width, rs[0], line)
+					}
+					if linebreak.IsOpening(rs[len(rs)-1]) {
+						t.Errorf("%s at %v: line ends with %q: %q", example, width, rs[len(rs)-1], line)
+					}
+					if i+1 < len(lines) && unicode.IsDigit(rs[len(rs)-1]) {
+						if next := []rune(lines[i+1]); len(next) > 0 && (strings.ContainsRune("人个项年月日名", next[0]) || next[0] == '.') {
+							t.Errorf("%s at %v: a number parted from what follows: %q | %q", example, width, line, lines[i+1])
+						}
+					}
+				}
+				var drawn []string
+				for _, o := range test.LaidOutObjects(c) {
+					if txt, ok := o.(*canvas.Text); ok {
+						drawn = append(drawn, txt.Text)
+					}
+				}
+				if len(drawn) != len(lines) {
+					t.Errorf("%s at %v: broken into %d lines, drawn as %d: %q", example, width, len(lines), len(drawn), drawn)
+				}
+			}
+			if multi == 0 {
+				t.Errorf("%s at %v: no text broken into lines; the test checks nothing", example, width)
+			}
+		}
+	}
+}
