@@ -38,7 +38,10 @@ var fyneWords []byte
 // the default pacing (GOGC=100) lets the heap grow to twice the live data
 // before collecting and keeps the freed pages. Measured under Xvfb with the
 // 28-member example after visiting every step: 192–201 MB resident with
-// GOGC=25, 188–189 MB with 15, 187 MB with 10. The soft limit is a ceiling
+// GOGC=25, 188–189 MB with 15, 187 MB with 10; the packaged build with the
+// 40-member example (changji-2020.json) opened by argument, every step
+// visited: 187–189 MB (a Chinese system font that Fyne loaded for one name's
+// character had made it 211–214 MB; see Window.ShowAndRun). The soft limit is a ceiling
 // for spikes (a large import holds a whole workbook for a moment); it is set
 // well above a normal filing's heap, because a live heap above the limit
 // would make the collector run almost without pause. The GOGC and
