@@ -16,7 +16,7 @@ import (
 func chineseTexts(w *Window) []*chineseText {
 	var out []*chineseText
 	for _, o := range test.LaidOutObjects(w.win.Content()) {
-		if c, ok := o.(*chineseText); ok && c.Visible() && c.label.Text != "" {
+		if c, ok := o.(*chineseText); ok && c.Visible() && *c.lines.w.text != "" {
 			out = append(out, c)
 		}
 	}
@@ -41,11 +41,11 @@ func TestAnswersPageBreaksLinesByChineseRules(t *testing.T) {
 			}
 			multi := 0
 			for _, c := range texts {
-				lines := strings.Split(c.label.Text, "\n")
+				lines := strings.Split(*c.lines.w.text, "\n")
 				if len(lines) > 1 {
 					multi++
 				}
-				if joined := strings.ReplaceAll(c.label.Text, "\n", ""); strings.ReplaceAll(c.lines.source, "\n", "") != joined {
+				if joined := strings.ReplaceAll(*c.lines.w.text, "\n", ""); strings.ReplaceAll(c.lines.source, "\n", "") != joined {
 					t.Errorf("%s at %v: text changed when broken: %q → %q", example, width, c.lines.source, joined)
 				}
 				for i, line := range lines {

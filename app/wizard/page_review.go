@@ -89,7 +89,7 @@ func (p *reviewPage) refresh() {
 		link := widget.NewHyperlink(fmt.Sprintf("【%s】%s：%s", findingWord(f), stepTitles[stepOfPath(f.Path)], f.Message), nil)
 		link.Wrapping = fyne.TextWrapWord
 		link.OnTapped = func() { p.w.openPath(f.Path) }
-		p.list.Add(container.NewBorder(nil, nil, icon, nil, link))
+		p.list.Add(container.NewBorder(nil, nil, icon, nil, breakChineseLink(link)))
 	}
 	p.list.Refresh()
 }
