@@ -23,21 +23,30 @@ func chineseTexts(w *Window) []*chineseText {
 	return out
 }
 
-// The item texts, suggestions and help texts of 改革自评表 break where
+// The item texts, suggestions and help texts of 改革自评表, and the
+// findings in 审核, break where
 // Chinese text may break, at every window width: no line starts with
 // closing punctuation (），。、) or ends with opening punctuation, an item's
 // number stays with its text and a number with its unit; Fyne draws the
 // lines as broken (it does not wrap them again).
-func TestAnswersPageBreaksLinesByChineseRules(t *testing.T) {
-	for _, example := range []string{"changji-2020.json", "yangquan-2021.json"} {
+func TestLinesBreakByChineseRules(t *testing.T) {
+	for _, tc := range []struct {
+		example, step string
+		atLeast       int // texts broken by the rules on the page
+	}{
+		{"changji-2020.json", "改革自评表", 17},
+		{"yangquan-2021.json", "改革自评表", 17},
+		{"changji-2020.json", "审核", 10},
+	} {
+		example := tc.example + " " + tc.step
 		for _, width := range []float32{1024, 1366, 760} {
 			w := newTestWindow(t, allBackends())
-			w.OpenExample(example)
-			w.ShowStepByTitle("改革自评表")
+			w.OpenExample(tc.example)
+			w.ShowStepByTitle(tc.step)
 			w.win.Resize(fyne.NewSize(width, 700))
 			texts := chineseTexts(w)
-			if len(texts) < 10 {
-				t.Fatalf("%s: %d labels broken by the Chinese rules, want every item's", example, len(texts))
+			if len(texts) < tc.atLeast {
+				t.Fatalf("%s: %d texts broken by the Chinese rules, want at least %d", example, len(texts), tc.atLeast)
 			}
 			multi := 0
 			for _, c := range texts {
@@ -58,6 +67,9 @@ func TestAnswersPageBreaksLinesByChineseRules(t *testing.T) {
 					}
 					if linebreak.IsOpening(rs[len(rs)-1]) {
 						t.Errorf("%s at %v: line ends with %q: %q", example, width, rs[len(rs)-1], line)
+					}
+					if n := len(rs); i+1 < len(lines) && n >= 2 && rs[n-1] == '.' && unicode.IsDigit(rs[n-2]) {
+						t.Errorf("%s at %v: an item's number parted from its text: %q | %q", example, width, line, lines[i+1])
 					}
 					if i+1 < len(lines) && unicode.IsDigit(rs[len(rs)-1]) {
 						if next := []rune(lines[i+1]); len(next) > 0 && (strings.ContainsRune("人个项年月日名", next[0]) || next[0] == '.') {
