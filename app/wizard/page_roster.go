@@ -101,10 +101,10 @@ func (p *rosterPage) content() fyne.CanvasObject {
 	// step list (one row made the window wider than such a screen)
 	tools := container.NewHBox(imp, p.undo, add, tmpl)
 	view := container.NewHBox(p.onlyIssues, p.sortBy, p.count)
-	p.top = container.NewVBox(tools, view, p.general)
+	p.top = container.NewVBox(tools, view, breakChinese(p.general))
 	top := p.top
 	top.Add(note("可以把 Excel（.xlsx）或 CSV 名单文件直接拖到窗口上导入。"))
-	p.root = container.NewBorder(top, p.detail, nil, nil, p.table)
+	p.root = container.NewBorder(top, breakChinese(p.detail), nil, nil, p.table)
 	return p.root
 }
 

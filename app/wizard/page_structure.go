@@ -44,8 +44,8 @@ func (p *structurePage) content() fyne.CanvasObject {
 	p.buildDepartments()
 	p.root = container.NewVScroll(container.NewVBox(
 		breakChinese(note("人数由工作人员名单统计：主席团为职务是主席、副主席、执行主席或部门填“主席团”的成员；其余成员按“所在部门”归入各工作部门。")),
-		p.counts,
-		heading("主席团"), p.presidium,
+		breakChinese(p.counts),
+		heading("主席团"), breakChinese(p.presidium),
 		heading("工作部门"), p.depts, container.NewHBox(add), p.extra,
 		heading("组织架构图"), container.NewHScroll(p.chart))) // a wide chart scrolls, the page stays
 	return p.root
