@@ -39,10 +39,11 @@ func TestLinesBreakByChineseRules(t *testing.T) {
 		{"changji-2020.json", "审核", 10},
 	} {
 		example := tc.example + " " + tc.step
-		for _, width := range []float32{1024, 1366, 760} {
-			w := newTestWindow(t, allBackends())
-			w.OpenExample(tc.example)
-			w.ShowStepByTitle(tc.step)
+		// one window resized: the lines are broken again at each width
+		w := newTestWindow(t, allBackends())
+		w.OpenExample(tc.example)
+		w.ShowStepByTitle(tc.step)
+		for _, width := range []float32{1024, 1366, 760, 1100} {
 			w.win.Resize(fyne.NewSize(width, 700))
 			texts := chineseTexts(w)
 			if len(texts) < tc.atLeast {
@@ -50,6 +51,9 @@ func TestLinesBreakByChineseRules(t *testing.T) {
 			}
 			multi := 0
 			for _, c := range texts {
+				if want := breakText(c.lines.source, c.lines.w, c.Size().Width); *c.lines.w.text != want {
+					t.Errorf("%s at %v: lines not broken again at the width %v: %q, want %q", example, width, c.Size().Width, *c.lines.w.text, want)
+				}
 				lines := strings.Split(*c.lines.w.text, "\n")
 				if len(lines) > 1 {
 					multi++
