@@ -150,7 +150,10 @@ func New(a fyne.App, opts Options) (*Window, error) {
 		w.startupErrors = eds.AddUserEditions(opts.UserEditionsDir)
 	}
 	// the items' texts of every edition (a user's may hold rare characters)
-	w.showCharacters(opts.Name, eds.All())
+	// and the recent files the welcome page lists: before the window
+	// measures any text, since Fyne drops the faces parsed from an older
+	// font only once it runs (see ShowAndRun)
+	w.showCharacters(opts.Name, eds.All(), w.recentFiles())
 	w.win = a.NewWindow(opts.Name)
 	w.buildUI()
 	w.win.SetMainMenu(w.buildMenu())
