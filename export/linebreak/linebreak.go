@@ -31,9 +31,15 @@ const measureUnits = "人个名项年月日时分秒号次届岁位条章节页�
 // isHan reports whether r is a Han character.
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
+// maxJoinedName is the longest transliterated name (Han characters joined
+// by middle dots) kept on one line.
+const maxJoinedName = 16
+
 // shortHanRun is the length of the run of Han characters starting at i
-// when it is two to four characters long and stands on its own, as a name
-// does in a cell, after a colon or in a list (秘书长：赵瑜、欧阳明月): it
+// when it is two to four characters long, or a transliterated name of up
+// to maxJoinedName characters joined by a middle dot, and stands on its
+// own, as a name does in a cell, after a colon or in a list (秘书长：赵瑜、
+// 欧阳明月、阿米娜姆·萨吾提): it
 // starts the paragraph or follows a space, a colon, an enumeration comma or
 // an opening bracket, and ends the paragraph or comes before a space or
 // punctuation. Otherwise 0: running text breaks between any characters.
@@ -41,14 +47,21 @@ func shortHanRun(rs []rune, i int) int {
 	if i > 0 && !strings.ContainsRune(" 　：:、（(", rs[i-1]) {
 		return 0
 	}
-	n := 0
-	for i+n < len(rs) && isHan(rs[i+n]) {
-		n++
-		if n > 4 {
-			return 0
+	// n counts Han characters and the joiners between them (阿米娜姆·萨吾提);
+	// no run longer than maxJoinedName is a name, so the scan stops there.
+	n, joined := 0, false
+	for i+n < len(rs) && n <= maxJoinedName {
+		switch r := rs[i+n]; {
+		case isHan(r):
+			n++
+			continue
+		case strings.ContainsRune(joiners, r) && n > 0 && i+n+1 < len(rs) && isHan(rs[i+n+1]):
+			n, joined = n+1, true
+			continue
 		}
+		break
 	}
-	if n < 2 {
+	if n < 2 || n > maxJoinedName || (n > 4 && !joined) {
 		return 0
 	}
 	if end := i + n; end < len(rs) && !strings.ContainsRune(" 　、，；。）)", rs[end]) {

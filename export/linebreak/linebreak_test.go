@@ -46,6 +46,8 @@ func TestLines(t *testing.T) {
 		{"name wider than a line", "张雷磊", 2, []string{"张雷", "磊"}},
 		{"name after a colon moves whole", "秘书长：张雷磊", 6, []string{"秘书长：", "张雷磊"}},
 		{"names in a list", "赵瑜、欧阳明月", 5, []string{"赵瑜、", "欧阳明月"}},
+		{"transliterated name not split", "成员：阿米娜姆·萨吾提", 9, []string{"成员：", "阿米娜姆·萨吾提"}},
+		{"transliterated names in a list", "苏力坦沙·克、阿米娜姆·萨吾提", 9, []string{"苏力坦沙·克、", "阿米娜姆·萨吾提"}},
 		{"number keeps its unit", "工作人员共计40人", 7.5, []string{"工作人员共计", "40人"}},
 		{"date parts", "召开于2021年6月", 5, []string{"召开于", "2021年6月"}},
 		{"long runs still break anywhere", "一二三四五六七", 3, []string{"一二三", "四五六", "七"}},
