@@ -9,6 +9,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sureform/forms/fsmessage"
 
 	"sureform/forms/atomicfile"
 )
@@ -213,7 +214,7 @@ func Load(path string) (*Filing, error) {
 			fe.Path = path
 			return nil, fe
 		}
-		return nil, &FileError{Path: path, Err: err, Msg: "无法读取：" + osMessage(err)}
+		return nil, &FileError{Path: path, Err: err, Msg: "无法读取：" + fsmessage.Read(err)}
 	}
 	f, err := Decode(data)
 	if err != nil {
@@ -259,16 +260,6 @@ func tooLarge(size int64) *FileError {
 	return &FileError{Err: ErrTooLarge, Msg: fmt.Sprintf(
 		"文件有 %.1f MB，超过填报文件的上限 %d MB（一万名成员的填报文件也只有约 3.5 MB），这不像是 sureform 填报文件，未打开",
 		float64(size)/(1<<20), MaxFileSize>>20)}
-}
-
-func osMessage(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "文件不存在"
-	case errors.Is(err, os.ErrPermission):
-		return "没有读写权限"
-	}
-	return err.Error()
 }
 
 // Save writes the filing to path atomically (see package atomicfile): a

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sureform/forms/fsmessage"
 )
 
 // UserEditionsDir is the folder where editions the user added are kept:
@@ -33,7 +34,7 @@ func ReadEditionFile(path string) (*Edition, error) {
 			fe.Path = path
 			return nil, fe
 		}
-		return nil, &FileError{Path: path, Err: err, Msg: "无法读取：" + osMessage(err)}
+		return nil, &FileError{Path: path, Err: err, Msg: "无法读取：" + fsmessage.Read(err)}
 	}
 	ed, err := ParseEdition(filepath.Base(path), data)
 	if err != nil {
@@ -81,7 +82,7 @@ func (s *Editions) InstallEdition(path, dir string) (*Edition, error) {
 	}
 	data, err := readLimited(path, maxEditionFileSize)
 	if err != nil {
-		return nil, &FileError{Path: path, Err: err, Msg: "无法读取：" + osMessage(err)}
+		return nil, &FileError{Path: path, Err: err, Msg: "无法读取：" + fsmessage.Read(err)}
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("创建目录 %s：%w", dir, err)

@@ -21,7 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
+	"sureform/forms/fsmessage"
 	"time"
 )
 
@@ -61,7 +61,7 @@ func Write(path string, data []byte) error {
 func WriteWith(path string, write func(io.Writer) error) error {
 	target, err := Resolve(path)
 	if err != nil {
-		return &Error{Path: path, Err: err, Msg: "无法保存：" + osMessage(err)}
+		return &Error{Path: path, Err: err, Msg: "无法保存：" + fsmessage.Write(err)}
 	}
 	dir, base := filepath.Split(target)
 	if dir == "" {
@@ -69,7 +69,7 @@ func WriteWith(path string, write func(io.Writer) error) error {
 	}
 	tmp, err := os.CreateTemp(dir, tempPrefix(base)+"*"+tempSuffix)
 	if err != nil {
-		return &Error{Path: path, Err: err, Msg: "无法保存：" + osMessage(err)}
+		return &Error{Path: path, Err: err, Msg: "无法保存：" + fsmessage.Write(err)}
 	}
 	tmpName := tmp.Name()
 	// The temporary's own time stamp marks the start of this write on the
@@ -80,7 +80,7 @@ func WriteWith(path string, write func(io.Writer) error) error {
 	fail := func(err error) error {
 		tmp.Close()
 		os.Remove(tmpName)
-		return &Error{Path: path, Err: err, Msg: "保存失败：" + osMessage(err)}
+		return &Error{Path: path, Err: err, Msg: "保存失败：" + fsmessage.Write(err)}
 	}
 	if err := tmp.Chmod(Mode); err != nil {
 		return fail(err)
@@ -99,7 +99,7 @@ func WriteWith(path string, write func(io.Writer) error) error {
 	}
 	if err := rename(tmpName, target); err != nil {
 		os.Remove(tmpName)
-		return &Error{Path: path, Err: err, Msg: "保存失败：" + osMessage(err)}
+		return &Error{Path: path, Err: err, Msg: "保存失败：" + fsmessage.Write(err)}
 	}
 	syncDir(dir)
 	return nil
@@ -179,7 +179,7 @@ func Resolve(path string) (string, error) {
 		}
 		if info.Mode()&fs.ModeSymlink == 0 {
 			if info.IsDir() {
-				return "", &fs.PathError{Op: "write", Path: path, Err: errIsDir}
+				return "", &fs.PathError{Op: "write", Path: path, Err: fsmessage.ErrIsDir}
 			}
 			return path, nil
 		}
@@ -192,13 +192,8 @@ func Resolve(path string) (string, error) {
 		}
 		path = link
 	}
-	return "", &fs.PathError{Op: "write", Path: path, Err: errLinkLoop}
+	return "", &fs.PathError{Op: "write", Path: path, Err: fsmessage.ErrLinkLoop}
 }
-
-var (
-	errIsDir    = errors.New("is a directory")
-	errLinkLoop = errors.New("too many levels of symbolic links")
-)
 
 // syncDir flushes a folder so that a rename in it survives a power cut, on
 // the file systems that need it; it is best effort.
@@ -207,33 +202,4 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
-}
-
-// osMessage says in Chinese why a file operation failed.
-func osMessage(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "文件夹不存在"
-	case errors.Is(err, fs.ErrPermission):
-		return "没有写入权限"
-	case errors.Is(err, errIsDir):
-		return "这是一个文件夹，不是文件"
-	case errors.Is(err, errLinkLoop):
-		return "符号链接层数过多（可能是循环链接）"
-	case errors.Is(err, syscall.ENOSPC):
-		return "磁盘空间不足"
-	case errors.Is(err, syscall.EROFS):
-		return "磁盘或文件夹是只读的"
-	case errors.Is(err, syscall.ENAMETOOLONG):
-		return "文件名太长，请换一个短一些的文件名"
-	}
-	var pe *fs.PathError
-	var errno syscall.Errno
-	switch {
-	case errors.As(err, &pe):
-		return "系统错误（" + pe.Err.Error() + "）"
-	case errors.As(err, &errno):
-		return "系统错误（" + errno.Error() + "）"
-	}
-	return err.Error() // a writer's own message
 }

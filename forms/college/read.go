@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sureform/forms/fsmessage"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -75,7 +76,7 @@ func (p *Preview) ErrorCount() int { return roster.CountErrors(p.Problems) }
 func WorkbooksIn(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取文件夹 %s：%s", dir, osMessage(err))
+		return nil, fmt.Errorf("无法读取文件夹 %s：%s", dir, fsmessage.Read(err))
 	}
 	var out []string
 	for _, e := range entries {
@@ -94,26 +95,16 @@ func ReadFile(path string, f *forms.Filing, ed *forms.Edition) (*Preview, error)
 	base := filepath.Base(path)
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, &roster.FileError{File: base, Msg: "无法读取：" + osMessage(err), Err: err}
+		return nil, &roster.FileError{File: base, Msg: "无法读取：" + fsmessage.Read(err), Err: err}
 	}
 	if info.Size() > maxWorkbookBytes {
 		return nil, &roster.FileError{File: base, Err: roster.ErrTooLarge, Msg: "文件太大，不是二级学生会组织填报表"}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &roster.FileError{File: base, Msg: "无法读取：" + osMessage(err), Err: err}
+		return nil, &roster.FileError{File: base, Msg: "无法读取：" + fsmessage.Read(err), Err: err}
 	}
 	return Parse(data, base, f, ed)
-}
-
-func osMessage(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "文件不存在"
-	case errors.Is(err, os.ErrPermission):
-		return "没有读取权限"
-	}
-	return err.Error()
 }
 
 // Parse reads a filled college workbook from its content; name is the

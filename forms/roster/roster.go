@@ -19,6 +19,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sureform/forms/fsmessage"
 
 	"github.com/xuri/excelize/v2"
 
@@ -235,7 +236,7 @@ func ReadFile(name string, opt Options) (*Preview, error) {
 	base := filepath.Base(name)
 	info, err := os.Stat(name)
 	if err != nil {
-		return nil, &FileError{File: base, Msg: "无法读取：" + osMessage(err), Err: err}
+		return nil, &FileError{File: base, Msg: "无法读取：" + fsmessage.Read(err), Err: err}
 	}
 	if info.IsDir() {
 		return nil, &FileError{File: base, Msg: "这是一个文件夹，请选择名单文件", Err: ErrUnsupportedFormat}
@@ -246,19 +247,9 @@ func ReadFile(name string, opt Options) (*Preview, error) {
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return nil, &FileError{File: base, Msg: "无法读取：" + osMessage(err), Err: err}
+		return nil, &FileError{File: base, Msg: "无法读取：" + fsmessage.Read(err), Err: err}
 	}
 	return Parse(data, base, opt)
-}
-
-func osMessage(err error) string {
-	switch {
-	case os.IsNotExist(err):
-		return "文件不存在"
-	case os.IsPermission(err):
-		return "没有读取权限"
-	}
-	return err.Error()
 }
 
 // Parse reads a roster from a file's content; name is the file's name
