@@ -2,7 +2,8 @@ package forms
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 )
 
 // factInput is what a fact decider and a note writer read: the filing, its
@@ -75,19 +76,10 @@ func kindsOf[V any](table map[string]V, none string) map[string]bool {
 }
 
 // FactKinds lists, sorted, the facts an edition's items can name.
-func FactKinds() []string { return sortedKeys(factDeciders) }
+func FactKinds() []string { return slices.Sorted(maps.Keys(factDeciders)) }
 
 // NoteKinds lists, sorted, the note kinds an edition's items can name.
-func NoteKinds() []string { return sortedKeys(noteWriters) }
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func NoteKinds() []string { return slices.Sorted(maps.Keys(noteWriters)) }
 
 // suggest gives an item's 备注 from its note kind and the answer the data
 // supports from its fact.

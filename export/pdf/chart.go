@@ -2,8 +2,9 @@ package pdf
 
 import (
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"sureform/export/formtext"
@@ -162,18 +163,8 @@ func filingStrings(r *report) []fieldText {
 	for _, ts := range forms.TextSections {
 		out = append(out, fieldText{"texts." + ts.Key, *ts.Get(&f.Texts)})
 	}
-	for _, id := range sortedKeys(f.Answers) {
+	for _, id := range slices.Sorted(maps.Keys(f.Answers)) {
 		out = append(out, fieldText{"answers[" + id + "]", f.Answers[id].Note})
 	}
-	return out
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
