@@ -56,9 +56,7 @@ func (p *collegesPage) content() fyne.CanvasObject {
 	p.buildUnions()
 	add := widget.NewButtonWithIcon("添加二级学生会组织", nil, func() {
 		f.CollegeUnions = append(f.CollegeUnions, forms.CollegeUnion{Items: map[string]bool{}})
-		p.w.edited()
-		p.buildUnions()
-		p.w.validateNow()
+		p.unionsChanged()
 	})
 	counts := newForm()
 	for _, it := range p.section.Answerable() {
@@ -142,9 +140,7 @@ func (p *collegesPage) buildUnions() {
 					return
 				}
 				f.CollegeUnions = append(f.CollegeUnions[:i:i], f.CollegeUnions[i+1:]...)
-				w.edited()
-				p.buildUnions()
-				w.validateNow()
+				p.unionsChanged()
 			}, w.win)
 		})
 		title := u.Name
@@ -250,6 +246,16 @@ func (p *collegesPage) collectBox() fyne.CanvasObject {
 		p.pending)
 }
 
+// unionsChanged follows a change to the filing's college unions: the
+// filing is marked edited, the unions and the 未收回 list are drawn again
+// and the filing is checked.
+func (p *collegesPage) unionsChanged() {
+	p.w.edited()
+	p.buildUnions()
+	p.showPending()
+	p.w.validateNow()
+}
+
 // showPending lists the unions whose workbooks have not come back.
 func (p *collegesPage) showPending() {
 	if p.pending == nil || p.w.doc == nil {
@@ -339,9 +345,7 @@ func (p *collegesPage) writeTemplates(dir string) {
 		}
 		f.CollegeUnions, f.CollegeUnionCount = trial.CollegeUnions, trial.CollegeUnionCount
 		w.app.Preferences().SetString(prefLastFolder, dir)
-		w.edited()
-		p.buildUnions()
-		w.validateNow()
+		p.unionsChanged()
 		names := make([]string, len(files))
 		for i, file := range files {
 			names[i] = filepath.Base(file)
@@ -489,10 +493,7 @@ func (p *collegesPage) apply(previews []*college.Preview) {
 	}
 	p.undo = res
 	p.undoBtn.Enable()
-	w.edited()
-	p.buildUnions()
-	p.showPending()
-	w.validateNow()
+	p.unionsChanged()
 }
 
 // onUndo reverts the last import.
@@ -507,10 +508,7 @@ func (p *collegesPage) onUndo() {
 	}
 	p.undo = nil
 	p.undoBtn.Disable()
-	w.edited()
-	p.buildUnions()
-	p.showPending()
-	w.validateNow()
+	p.unionsChanged()
 }
 
 // dropCollegeWorkbooks imports dropped college workbooks: workbooks dropped
