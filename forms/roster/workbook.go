@@ -164,24 +164,13 @@ func hiddenColumns(wb *excelize.File, name string, paths map[string]string) map[
 		raw = raw[:i]
 	}
 	var out map[int]bool
-	for {
-		j := bytes.Index(raw, []byte("<col "))
-		if j < 0 {
-			return out
-		}
-		raw = raw[j+len("<col "):]
-		end := bytes.IndexByte(raw, '>')
-		if end < 0 {
-			return out
-		}
-		tag := string(raw[:end])
-		raw = raw[end:]
-		if !strings.Contains(tag, `hidden="1"`) && !strings.Contains(tag, `hidden="true"`) {
-			continue
+	eachTag(raw, "<col ", func(tag []byte) bool {
+		if h, _ := xmlAttr(tag, "hidden"); h != "1" && h != "true" {
+			return true
 		}
 		lo, hi := xmlIntAttr(tag, "min"), xmlIntAttr(tag, "max")
-		if lo < 1 || hi < lo {
-			continue
+		if lo < 1 {
+			return true
 		}
 		for c := lo; c <= hi && c <= maxHeaderColumns; c++ {
 			if out == nil {
@@ -189,20 +178,53 @@ func hiddenColumns(wb *excelize.File, name string, paths map[string]string) map[
 			}
 			out[c-1] = true
 		}
+		return true
+	})
+	return out
+}
+
+// eachTag calls fn with the attribute text of each element of raw that
+// begins with open ("<col ", "mergeCell ", with or without a namespace
+// prefix before it), in order, until fn returns false. It reads the bytes
+// as they are, so that a sheet is scanned without being parsed as a whole.
+func eachTag(raw []byte, open string, fn func(tag []byte) bool) {
+	for {
+		j := bytes.Index(raw, []byte(open))
+		if j < 0 {
+			return
+		}
+		raw = raw[j+len(open):]
+		end := bytes.IndexByte(raw, '>')
+		if end < 0 || !fn(raw[:end]) {
+			return
+		}
+		raw = raw[end:]
 	}
 }
 
-// xmlIntAttr reads a whole-number attribute of an element's tag text; 0
-// when it is missing.
-func xmlIntAttr(tag, attr string) int {
-	k := strings.Index(tag, " "+attr+`="`)
-	if k < 0 {
-		if !strings.HasPrefix(tag, attr+`="`) {
-			return 0
-		}
-		k = -1
+// xmlAttr reads an attribute of an element's attribute text.
+func xmlAttr(tag []byte, attr string) (string, bool) {
+	k := bytes.Index(tag, []byte(" "+attr+`="`))
+	switch {
+	case k >= 0:
+		k++
+	case bytes.HasPrefix(tag, []byte(attr+`="`)):
+		k = 0
+	default:
+		return "", false
 	}
-	v := tag[k+len(attr)+3:]
+	v := tag[k+len(attr)+2:]
+	q := bytes.IndexByte(v, '"')
+	if q < 0 {
+		return "", false
+	}
+	return string(v[:q]), true
+}
+
+// xmlIntAttr reads a whole-number attribute of an element's attribute
+// text; 0 when it is missing or not a whole number below 2^20.
+func xmlIntAttr(tag []byte, attr string) int {
+	v, _ := xmlAttr(tag, attr)
 	n := 0
 	for i := 0; i < len(v) && v[i] >= '0' && v[i] <= '9' && n < 1<<20; i++ {
 		n = n*10 + int(v[i]-'0')
@@ -503,25 +525,12 @@ func scanMergeRefs(raw []byte) []string {
 	}
 	raw = raw[i:]
 	var refs []string
-	for len(refs) <= maxMerges {
-		j := bytes.Index(raw, []byte("mergeCell "))
-		if j < 0 {
-			return refs
+	eachTag(raw, "mergeCell ", func(tag []byte) bool {
+		if ref, ok := xmlAttr(tag, "ref"); ok {
+			refs = append(refs, ref)
 		}
-		raw = raw[j+len("mergeCell "):]
-		end := bytes.IndexByte(raw, '>')
-		if end < 0 {
-			return refs
-		}
-		tag := raw[:end]
-		if k := bytes.Index(tag, []byte(`ref="`)); k >= 0 {
-			v := tag[k+5:]
-			if q := bytes.IndexByte(v, '"'); q >= 0 {
-				refs = append(refs, string(v[:q]))
-			}
-		}
-		raw = raw[end:]
-	}
+		return len(refs) <= maxMerges
+	})
 	return refs
 }
 
