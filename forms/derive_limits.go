@@ -150,23 +150,25 @@ func decideStaffLimit(in *factInput) (*bool, string) {
 	if d.Staff == 0 {
 		return nil, "名单为空"
 	}
-	lim := in.lim.StaffFor(in.f)
-	if d.Staff > lim {
-		return BoolPtr(false), fmt.Sprintf("名单实有%d人，超过%d人", d.Staff, lim)
+	return countWithin("名单", d.Staff, in.lim.StaffFor(in.f), "人")
+}
+
+// countWithin decides a count against its limit, saying both: 名单实有41人，
+// 超过40人.
+func countWithin(what string, n, limit int, unit string) (*bool, string) {
+	if n > limit {
+		return BoolPtr(false), fmt.Sprintf("%s实有%d%s，超过%d%s", what, n, unit, limit, unit)
 	}
-	return BoolPtr(true), fmt.Sprintf("名单实有%d人，不超过%d人", d.Staff, lim)
+	return BoolPtr(true), fmt.Sprintf("%s实有%d%s，不超过%d%s", what, n, unit, limit, unit)
 }
 
 // decidePresidiumLimit: 主席团成员不超过5人.
 func decidePresidiumLimit(in *factInput) (*bool, string) {
 	d, lim := in.d, in.lim.Presidium
-	if d.Presidium > lim {
-		return BoolPtr(false), fmt.Sprintf("主席团实有%d人，超过%d人", d.Presidium, lim)
-	}
 	if d.Presidium == 0 {
 		return nil, "名单中没有标明主席团成员"
 	}
-	return BoolPtr(true), fmt.Sprintf("主席团实有%d人，不超过%d人", d.Presidium, lim)
+	return countWithin("主席团", d.Presidium, lim, "人")
 }
 
 // decideDepartmentLimit: 工作部门不超过6个.
@@ -175,13 +177,10 @@ func decideDepartmentLimit(in *factInput) (*bool, string) {
 	if d.Departments > lim && departmentsInDoubt(f, lim) {
 		return nil, fmt.Sprintf("工作部门列表只有%d个，名单中另有列表外的部门名称，合计%d个，需核对是否为同一部门的不同写法", declaredDepartments(f), d.Departments)
 	}
-	if d.Departments > lim {
-		return BoolPtr(false), fmt.Sprintf("工作部门实有%d个，超过%d个", d.Departments, lim)
-	}
 	if d.Departments == 0 {
 		return nil, "未填工作部门"
 	}
-	return BoolPtr(true), fmt.Sprintf("工作部门实有%d个，不超过%d个", d.Departments, lim)
+	return countWithin("工作部门", d.Departments, lim, "个")
 }
 
 // decideCollegeStaffLimit: 院级学生会组织工作人员不超过30人.
